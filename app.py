@@ -1,0 +1,42 @@
+"""Chainlit hooks: thin glue between the browser and the coach engine."""
+
+from __future__ import annotations
+
+import chainlit as cl
+
+from ui.chat import answer, welcome
+from ui.datalayer import CoachDataLayer
+from ui.runtime import runtime
+
+
+@cl.data_layer
+def data_layer() -> CoachDataLayer:
+    """History, resume and feedback come from the project's own tables."""
+    return CoachDataLayer()
+
+
+@cl.password_auth_callback
+async def login(email: str, password: str) -> cl.User | None:
+    """Check the email and password against the users table."""
+    account = await runtime().accounts.authenticate(email, password)
+    if account is None:
+        return None
+    return cl.User(identifier=account.email, display_name=account.display_name,
+                   metadata={"role": account.role})
+
+
+@cl.on_chat_start
+async def start() -> None:
+    """Greet a new session."""
+    await welcome()
+
+
+@cl.on_chat_resume
+async def resume(thread: cl.types.ThreadDict) -> None:
+    """Nothing to restore: the engine reads the whole conversation from the database."""
+
+
+@cl.on_message
+async def on_message(message: cl.Message) -> None:
+    """Answer a message through the engine."""
+    await answer(message)

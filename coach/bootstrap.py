@@ -1,0 +1,90 @@
+"""The one place that wires settings, storage, models and memory into a working coach."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from coach.accounts import Accounts
+from coach.coach import Coach
+from coach.config import Settings
+from coach.history import History
+from coach.knowledge.embeddings import Embedder, MiniLMEmbedder
+from coach.knowledge.library import Library
+from coach.knowledge.shipped import load_shipped_knowledge
+from coach.kv import Counters, make_counters
+from coach.llm.base import LLM
+from coach.llm.chat import ChatCompletionsModel
+from coach.llm.offline import OfflineCoach
+from coach.llm.openai_client import make_client
+from coach.llm.responses import ResponsesModel
+from coach.memory.context import ConversationWindow
+from coach.personas import builtin_personas
+from coach.router import Router
+from coach.storage import migrate
+from coach.storage.db import Database, database_url
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything a front end (browser, terminal, benchmark) needs, built once per process."""
+
+    settings: Settings
+    db: Database
+    coach: Coach
+    accounts: Accounts
+    history: History
+    library: Library
+    counters: Counters
+
+    async def close(self) -> None:
+        """Release connections."""
+        await self.counters.close()
+        await self.db.close()
+
+
+def build_llm(settings: Settings) -> LLM:
+    """The configured model, or the offline coach when none is configured."""
+    if not settings.llm_configured:
+        return OfflineCoach(delay=settings.offline_stream_delay)
+    client = make_client(settings)
+    if settings.openai_api == "chat":
+        return ChatCompletionsModel(client)
+    return ResponsesModel(client)
+
+
+def build_runtime(
+    settings: Settings, *, llm: LLM | None = None, embedder: Embedder | None = None
+) -> Runtime:
+    """Wire the product together (connects lazily; nothing touches the network here)."""
+    db = Database.connect(database_url(settings))
+    library = Library(
+        db, embedder or MiniLMEmbedder(),
+        chunk_tokens=settings.chunk_tokens, overlap_tokens=settings.chunk_overlap_tokens,
+    )
+    counters = make_counters(settings.redis_url)
+    coach = Coach(
+        settings=settings,
+        db=db,
+        router=Router(),
+        personas=builtin_personas,
+        llm=llm or build_llm(settings),
+        library=library,
+        window=ConversationWindow(
+            db, max_turns=settings.history_turns, token_budget=settings.history_token_budget
+        ),
+        counters=counters,
+    )
+    return Runtime(settings, db, coach, Accounts(db), History(db), library, counters)
+
+
+async def prepare(runtime: Runtime) -> tuple[str, str] | None:
+    """Migrate, load the shipped knowledge and create the first admin if there are no users.
+
+    Returns the first admin's (email, password) when one was just created.
+    """
+    await migrate.upgrade(runtime.db)
+    await load_shipped_knowledge(runtime.library, runtime.settings.knowledge_dir)
+    return await runtime.accounts.create_first_admin()

@@ -1,0 +1,233 @@
+"""One turn of the conversation, end to end: persist, route, gather context, stream, persist."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from coach.config import Settings
+from coach.errors import CoachError, InvalidInput, NotFound, RateLimited
+from coach.events import Delta, Done, Event, Failed, Routed
+from coach.knowledge.library import Library, Passage
+from coach.kv import Counters
+from coach.llm.base import LLM, Prompt, TextDelta, Usage
+from coach.memory.context import ConversationWindow
+from coach.personas import Persona
+from coach.router import Router, RoutingDecision
+from coach.storage import conversations, messages
+from coach.storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+
+
+class Coach:
+    """The brand coach: routes each message to a specialist and streams the reply."""
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        db: Database,
+        router: Router,
+        personas: Callable[[], dict[str, Persona]],
+        llm: LLM,
+        library: Library,
+        window: ConversationWindow,
+        counters: Counters,
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        self.router = router
+        self.personas = personas
+        self.llm = llm
+        self.library = library
+        self.window = window
+        self.counters = counters
+
+    @property
+    def offline(self) -> bool:
+        """True when replies come from the offline coach rather than a language model."""
+        return self.llm.label == "offline coach"
+
+    async def _check(self, user_id: uuid.UUID, text: str) -> str:
+        text = text.strip()
+        if not text:
+            raise InvalidInput("Your message is empty; type a question for the coach.")
+        if len(text) > self.settings.max_message_chars:
+            raise InvalidInput(
+                f"That message is {len(text):,} characters; the limit is "
+                f"{self.settings.max_message_chars:,}. Split it or attach it as a document."
+            )
+        minute = int(time.time() // 60)
+        count = await self.counters.hit(f"turns:{user_id}:{minute}", ttl_seconds=120)
+        if count > self.settings.messages_per_minute:
+            raise RateLimited("You're sending messages faster than the coach can answer; "
+                              "wait a minute and try again.")
+        return text
+
+    async def respond(
+        self,
+        *,
+        user_id: uuid.UUID,
+        session_id: str,
+        text: str,
+        message_id: uuid.UUID | None = None,
+        persona: str | None = None,
+    ) -> AsyncIterator[Event]:
+        """Run one turn; the person's message is committed before any model is called.
+
+        `persona` forces a specialist (a redirect); otherwise the router decides.
+        """
+        started = time.perf_counter()
+        text = await self._check(user_id, text)
+        async with self.db.session() as session:
+            chat = await conversations.ensure_session(
+                session, session_id=session_id, user_id=user_id, name=text[:80]
+            )
+            if chat.user_id != user_id:
+                raise NotFound("That conversation does not exist.")
+            previous = await messages.last_persona(session, conversation_id=chat.conversation_id)
+            question = await messages.add(
+                session,
+                id=message_id or uuid.uuid4(),
+                conversation_id=chat.conversation_id,
+                session_id=session_id,
+                user_id=user_id,
+                role="user",
+                content=text,
+            )
+            await conversations.update_session(session, session_id=session_id)
+            await session.commit()
+        conversation_id, asked_at = chat.conversation_id, question.created_at
+
+        mark = time.perf_counter()
+        personas = self.personas()
+        if persona in personas:
+            decision = RoutingDecision(persona, 1.0, None, "redirect", f"you asked for {personas[persona].name}")
+        else:
+            decision = self.router.route(text, previous=previous)
+        chosen = personas[decision.persona]
+        latency = {"route_ms": _ms(mark)}
+        reply_id = uuid.uuid4()
+        yield Routed(decision, chosen, question.id, reply_id, self.llm.label)
+
+        mark = time.perf_counter()
+        history, passages = await asyncio.gather(
+            self.window.recall(conversation_id=conversation_id, before=asked_at),
+            self.library.search(
+                kbs=[chosen.knowledge_base],
+                query=text,
+                limit=self.settings.knowledge_results,
+                min_similarity=self.settings.citation_min_similarity,
+            ),
+        )
+        latency["context_ms"] = _ms(mark)
+        prompt = Prompt(
+            persona=chosen,
+            model=self.settings.model_for(chosen.slug),
+            instructions=chosen.instructions,
+            history=history,
+            message=text,
+            passages=passages,
+            temperature=chosen.temperature,
+        )
+
+        reply: list[str] = []
+        usage = Usage(0, 0)
+        mark = time.perf_counter()
+        record = {
+            "reply_id": reply_id, "conversation_id": conversation_id, "session_id": session_id,
+            "user_id": user_id, "decision": decision, "prompt": prompt, "latency": latency,
+        }
+        try:
+            async for event in self.llm.stream(prompt):
+                if isinstance(event, TextDelta):
+                    if not reply:
+                        latency["first_token_ms"] = _ms(mark)
+                    reply.append(event.text)
+                    yield Delta(event.text)
+                elif isinstance(event, Usage):
+                    usage = event
+        except CoachError as error:
+            latency["total_ms"] = _ms(started)
+            partial = "".join(reply)
+            status = "partial" if partial else "failed"
+            await self._save(**record, text=partial, usage=usage, status=status, error=str(error))
+            yield Failed(reply_id, str(error), partial, list(passages))
+            return
+        except (asyncio.CancelledError, GeneratorExit):
+            latency["total_ms"] = _ms(started)
+            await asyncio.shield(self._save(
+                **record, text="".join(reply), usage=usage,
+                status="partial" if reply else "failed", error="stopped before the reply finished",
+            ))
+            raise
+        latency["total_ms"] = _ms(started)
+        text_out = "".join(reply)
+        cost = await self._save(**record, text=text_out, usage=usage, status="complete", error=None)
+        yield Done(reply_id, text_out, list(passages), _usage_dict(usage), cost, latency)
+
+    def _cost(self, model: str, usage: Usage) -> float | None:
+        if self.offline:
+            return 0.0
+        price = self.settings.prices.get(model)
+        if price is None:
+            return None
+        return round((usage.input_tokens * price[0] + usage.output_tokens * price[1]) / 1e6, 6)
+
+    async def _save(
+        self,
+        *,
+        reply_id: uuid.UUID,
+        conversation_id: uuid.UUID,
+        session_id: str,
+        user_id: uuid.UUID,
+        decision: RoutingDecision,
+        prompt: Prompt,
+        latency: dict[str, float],
+        text: str,
+        usage: Usage,
+        status: str,
+        error: str | None,
+    ) -> float | None:
+        cost = self._cost(prompt.model, usage)
+        async with self.db.session() as session:
+            await messages.add(
+                session,
+                id=reply_id,
+                conversation_id=conversation_id,
+                session_id=session_id,
+                user_id=user_id,
+                role="assistant",
+                persona=prompt.persona.slug,
+                content=text,
+                status=status,
+                error=error,
+                model="offline" if self.offline else prompt.model,
+                route=decision.as_dict(),
+                sources=[_source(n, p) for n, p in enumerate(prompt.passages, start=1)],
+                usage=_usage_dict(usage),
+                cost_usd=cost,
+                latency=latency,
+                completed_at=datetime.now(UTC),
+            )
+            await conversations.update_session(session, session_id=session_id)
+            await session.commit()
+        return cost
+
+
+def _usage_dict(usage: Usage) -> dict[str, int]:
+    return {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
+
+
+def _source(number: int, passage: Passage) -> dict[str, object]:
+    return {"number": number, **asdict(passage)}

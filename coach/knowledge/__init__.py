@@ -1,0 +1,1 @@
+"""Knowledge bases: ingestion (parsing, chunking, embedding) and hybrid search."""

@@ -1,0 +1,1 @@
+"""Language models: the OpenAI clients and the offline coach, behind one small protocol."""

@@ -1,0 +1,1 @@
+"""Memory: the conversation window (tier 1); profile and semantic tiers build on it."""

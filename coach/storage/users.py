@@ -1,0 +1,55 @@
+"""User rows: look-ups and creation (callers commit)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coach.storage.models import User
+
+
+def normalise_email(email: str) -> str:
+    """Emails are stored and compared lower-cased and trimmed."""
+    return email.strip().lower()
+
+
+async def get_by_email(session: AsyncSession, *, email: str) -> User | None:
+    """The user with this email, if any."""
+    return await session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+async def get(session: AsyncSession, *, user_id: uuid.UUID) -> User | None:
+    """The user with this id, if any."""
+    return await session.get(User, user_id)
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    email: str,
+    role: str,
+    password_hash: str | None,
+    display_name: str | None = None,
+) -> User:
+    """Insert a new user."""
+    user = User(
+        email=normalise_email(email),
+        role=role,
+        password_hash=password_hash,
+        display_name=display_name,
+    )
+    session.add(user)
+    await session.flush()
+    return user
+
+
+async def count(session: AsyncSession) -> int:
+    """How many users exist."""
+    return int(await session.scalar(select(func.count()).select_from(User)) or 0)
+
+
+async def list_all(session: AsyncSession) -> list[User]:
+    """Every user, oldest first."""
+    return list(await session.scalars(select(User).order_by(User.created_at)))

@@ -1,0 +1,1 @@
+"""Brand Coach tests: real PostgreSQL + pgvector, real Redis, fake models only."""
