@@ -11,9 +11,9 @@ from coach.personas import DEFAULT, SLUGS
 # (phrase, weight) per persona: the seed's routing matrix, widened with close variants.
 RULES: dict[str, list[tuple[str, float]]] = {
     "diagnostic": [
-        ("assess", 2), ("assessment", 2), ("evaluate", 2), ("analy[sz]e", 1.5), ("audit", 2.5),
+        ("assess(ing|ed)?", 2), ("assessments?", 2), ("evaluat(e|ion)", 2), ("analy[sz](e|is)", 1.5), ("audits?", 2.5),
         ("swot", 3), ("competitive", 2), ("competitors?", 2), ("competition", 2),
-        ("market position", 2.5), ("benchmark", 2.5), ("strengths?", 1.5), ("weakness(es)?", 2),
+        ("market position", 2.5), ("benchmarks?", 2.5), ("strengths?", 1.5), ("weakness(es)?", 2),
         ("opportunities", 1.5), ("threats", 1.5), ("perception", 2), ("brand health", 3),
     ],
     "avatar": [
@@ -25,14 +25,14 @@ RULES: dict[str, list[tuple[str, float]]] = {
     "canvas": [
         ("business model", 3), ("revenue", 2.5), ("value prop(osition)?", 3), ("channels?", 1.5),
         ("partners?", 1.5), ("partnerships?", 2), ("resources", 1), ("costs?", 2),
-        ("pric(e|es|ing)", 2.5), ("moneti[sz]", 2.5), ("profit", 2), ("margins?", 2),
+        ("pric(e|es|ing)", 2.5), ("moneti[sz]\\w*", 2.5), ("profit", 2), ("margins?", 2),
         ("subscriptions?", 1.5), ("charge", 1.5),
     ],
     "capture": [
         ("content", 2.5), ("social media", 3), ("marketing", 1.5), ("engage(ment)?", 2),
-        ("amplify", 2.5), ("blog", 2.5), ("video", 2), ("email", 2), ("newsletter", 2.5),
-        ("campaign", 2.5), ("instagram", 2.5), ("linkedin", 2.5), ("tiktok", 2.5), ("posts?", 1.5),
-        ("followers", 2), ("thought leader(ship)?", 2.5), ("repurpos", 3), ("capture", 2),
+        ("amplify", 2.5), ("blogs?", 2.5), ("videos?", 2), ("emails?", 2), ("newsletter", 2.5),
+        ("campaigns?", 2.5), ("instagram", 2.5), ("linkedin", 2.5), ("tiktok", 2.5), ("posts?", 1.5),
+        ("followers", 2), ("thought leader(ship)?", 2.5), ("repurpos\\w*", 3), ("capture", 2),
     ],
     "core": [
         ("brand", 0.5), ("mission", 2.5), ("vision", 2.5), ("values", 2), ("story", 2),
@@ -41,7 +41,7 @@ RULES: dict[str, list[tuple[str, float]]] = {
     ],
 }
 _COMPILED = {
-    slug: [(re.compile(rf"\b{phrase}", re.IGNORECASE), phrase, w) for phrase, w in rules]
+    slug: [(re.compile(rf"\b(?:{phrase})\b", re.IGNORECASE), phrase, w) for phrase, w in rules]
     for slug, rules in RULES.items()
 }
 _FOLLOW_UP = re.compile(

@@ -11,7 +11,7 @@ from coach.errors import CoachError
 from coach.events import Delta, Done, Failed, Routed
 from coach.knowledge.library import Passage
 from coach.personas import builtin_personas
-from ui.datalayer import routing_summary
+from ui.datalayer import route_step_name, routing_summary
 from ui.runtime import runtime
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ async def answer(message: cl.Message) -> None:
             text=message.content, message_id=message_id,
         ):
             if isinstance(event, Routed):
-                async with cl.Step(name="Routing", type="tool", default_open=False) as step:
+                async with cl.Step(name=route_step_name(event.persona.name), type="tool") as step:
                     step.output = routing_summary(event.decision.as_dict())
                 reply = cl.Message(content="", author=event.persona.name, id=str(event.reply_id))
             elif isinstance(event, Delta) and reply is not None:

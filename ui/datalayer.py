@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
@@ -23,6 +24,7 @@ from chainlit.types import (
 )
 from chainlit.user import PersistedUser, User
 
+from coach.bootstrap import Runtime
 from coach.personas import builtin_personas
 from coach.storage.models import ChatSession, Message
 from ui.runtime import runtime
@@ -40,6 +42,11 @@ def _uuid(value: str | None) -> uuid.UUID | None:
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+def route_step_name(persona_name: str) -> str:
+    """The title of the collapsible routing step above a reply."""
+    return f"Routed to {persona_name}"
 
 
 def routing_summary(route: dict[str, Any]) -> str:
@@ -70,7 +77,7 @@ def message_steps(message: Message, feedback: Any, thread_id: str, author: str) 
     if message.route:
         steps.append({
             "id": f"{message.id}-route", "threadId": thread_id, "type": "tool",
-            "name": "Routing", "output": routing_summary(message.route), "createdAt": created,
+            "name": route_step_name(persona.name), "output": routing_summary(message.route), "createdAt": created,
             "start": created, "end": created, "metadata": {}, "streaming": False,
         })
     content = message.content
@@ -102,9 +109,12 @@ def thread_dict(chat: ChatSession, owner: str, steps: list[StepDict]) -> ThreadD
 class CoachDataLayer(BaseDataLayer):
     """Chainlit's persistence hooks over the project's users, sessions and messages."""
 
+    def __init__(self, get_runtime: Callable[[], Runtime] = runtime) -> None:
+        self.runtime = get_runtime
+
     async def get_user(self, identifier: str) -> PersistedUser | None:
         """The account as Chainlit's persisted user (id is the account id)."""
-        account = await runtime().accounts.find(identifier)
+        account = await self.runtime().accounts.find(identifier)
         if account is None:
             return None
         return PersistedUser(
@@ -124,7 +134,7 @@ class CoachDataLayer(BaseDataLayer):
         message_id, user_id = _uuid(feedback.forId), _uuid(getattr(user, "id", None))
         if message_id is None or user_id is None:
             return ""
-        feedback_id = await runtime().history.rate(
+        feedback_id = await self.runtime().history.rate(
             message_id=message_id, user_id=user_id, value=int(feedback.value),
             comment=feedback.comment,
         )
@@ -138,7 +148,7 @@ class CoachDataLayer(BaseDataLayer):
         fid, user_id = _uuid(feedback_id), _uuid(getattr(user, "id", None))
         if fid is None or user_id is None:
             return False
-        return await runtime().history.unrate(feedback_id=fid, user_id=user_id)
+        return await self.runtime().history.unrate(feedback_id=fid, user_id=user_id)
 
     async def create_element(self, element: Any) -> None:
         """Citations are rebuilt from each reply's stored sources, not stored as elements."""
@@ -161,11 +171,11 @@ class CoachDataLayer(BaseDataLayer):
 
     async def get_thread_author(self, thread_id: str) -> str:
         """The email of the session's owner ('' when unknown)."""
-        return await runtime().history.owner(thread_id) or ""
+        return await self.runtime().history.owner(thread_id) or ""
 
     async def delete_thread(self, thread_id: str) -> None:
         """Delete a session and its messages."""
-        await runtime().history.delete(thread_id)
+        await self.runtime().history.delete(thread_id)
 
     async def list_threads(
         self, pagination: Pagination, filters: ThreadFilter
@@ -174,7 +184,7 @@ class CoachDataLayer(BaseDataLayer):
         user_id = _uuid(filters.userId)
         if user_id is None:
             return PaginatedResponse(PageInfo(False, None, None), [])
-        rows = await runtime().history.sessions(
+        rows = await self.runtime().history.sessions(
             user_id=user_id, limit=pagination.first + 1, before=pagination.cursor,
             search=filters.search, feedback=filters.feedback,
         )
@@ -189,7 +199,7 @@ class CoachDataLayer(BaseDataLayer):
 
     async def get_thread(self, thread_id: str) -> ThreadDict | None:
         """A session rebuilt from stored messages (routing steps included)."""
-        transcript = await runtime().history.transcript(thread_id)
+        transcript = await self.runtime().history.transcript(thread_id)
         if transcript is None:
             return None
         steps: list[StepDict] = []
@@ -204,7 +214,7 @@ class CoachDataLayer(BaseDataLayer):
         metadata: dict | None = None, tags: list[str] | None = None,
     ) -> None:
         """Create the session on first message, or rename it / store Chainlit's metadata."""
-        await runtime().history.update(
+        await self.runtime().history.update(
             thread_id, user_id=_uuid(user_id), name=name, metadata=metadata
         )
 

@@ -30,6 +30,7 @@ _GREETING = re.compile(r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|than
                        re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
+_MARKUP = re.compile(r"(\*\*|__|`|^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*))", re.MULTILINE)
 _STOP = frozenset(
     "a an and are as at be but by can do does for from how i if in is it me my of on or our so "
     "that the their them there this to us was we what when where which who why will with you "
@@ -44,7 +45,8 @@ def _terms(text: str) -> set[str]:
 
 def key_sentences(text: str, query: str, *, limit: int = 3) -> list[str]:
     """The passage's sentences that share most words with the query, in their original order."""
-    sentences = [s.strip(" -*#[]") for s in _SENTENCE.split(text) if len(s.strip()) > 3]
+    plain = _MARKUP.sub("", text)
+    sentences = [s.strip(" -*#") for s in _SENTENCE.split(plain) if len(s.strip()) > 3]
     wanted = _terms(query)
     scored = [(len(_terms(s) & wanted), i) for i, s in enumerate(sentences)]
     best = sorted((i for score, i in sorted(scored, reverse=True)[:limit] if score > 0))
