@@ -1,0 +1,80 @@
+"""A person logs in, gets a streamed reply from a named specialist, reloads and resumes."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.async_api import Page, expect
+
+from tests.browser.chat import ASSISTANT, log_in, send, stream_lengths
+from tests.browser.conftest import ARTIFACTS, Served, _clean_env, serve, start_process
+from tests.conftest import free_port
+
+pytestmark = pytest.mark.browser
+FAKE_REPLY = "Your ideal customer is a time-poor studio owner who wants calm, reliable bookings."
+
+
+@pytest.fixture(scope="module")
+def offline_app() -> Iterator[Served]:
+    """The product exactly as `make run` starts it: nothing configured."""
+    yield from serve()
+
+
+@pytest.fixture(scope="module")
+def model_server() -> Iterator[str]:
+    """The fake OpenAI-compatible server as its own process."""
+    port = free_port()
+    process, _ = start_process(
+        [sys.executable, "-m", "tests.fakes.openai_server", "--port", str(port), "--reply", FAKE_REPLY],
+        _clean_env(), re.compile(r"^listening on http"), timeout=60,
+    )
+    yield f"http://127.0.0.1:{port}/v1"
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def model_app(model_server: str) -> Iterator[Served]:
+    """The product pointed at the fake model through OPENAI_BASE_URL."""
+    yield from serve(OPENAI_BASE_URL=model_server)
+
+
+async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
+    offline_app: Served, page: Page
+) -> None:
+    await log_in(page, offline_app.url, offline_app.email, offline_app.password)
+    await expect(page.locator(ASSISTANT).first).to_contain_text("Diagnostic")  # the welcome
+
+    reply = await send(page, "How do I run a SWOT analysis for my brand?")
+    assert "Offline mode" in reply and "[1]" in reply
+    lengths = await stream_lengths(page)
+    assert len(lengths) >= 3 and lengths == sorted(lengths), f"reply did not stream: {lengths}"
+    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Diagnostic"]')).to_have_count(1)
+    await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    await page.screenshot(path=str(ARTIFACTS / "offline-chat.png"))
+
+    await page.reload()
+    session = page.locator("#thread-history a[href^='/thread/']").first
+    await expect(session).to_contain_text("How do I run a SWOT", timeout=30_000)
+    await session.click()
+    await expect(page.locator(ASSISTANT).filter(has_text="Offline mode")).to_have_count(1, timeout=30_000)
+    await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
+
+    follow_up = await send(page, "Who exactly is my ideal customer and what are their pain points?")
+    assert "Offline mode" in follow_up and "Avatar" in follow_up
+    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')).to_have_count(1)
+
+
+async def test_reply_streams_from_the_model_through_the_responses_api(
+    model_app: Served, page: Page
+) -> None:
+    await log_in(page, model_app.url, model_app.email, model_app.password)
+    reply = await send(page, "Who is my ideal customer?")
+    assert reply.strip().endswith(FAKE_REPLY)
+    assert "Offline mode" not in reply
+    assert len(await stream_lengths(page)) >= 3
+    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')).to_have_count(1)
