@@ -21,8 +21,9 @@ async def login(email: str, password: str) -> cl.User | None:
     account = await runtime().accounts.authenticate(email, password)
     if account is None:
         return None
-    return cl.User(identifier=account.email, display_name=account.display_name,
-                   metadata={"role": account.role})
+    return cl.User(
+        identifier=account.email, display_name=account.display_name, metadata={"role": account.role}
+    )
 
 
 @cl.on_chat_start

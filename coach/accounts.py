@@ -39,7 +39,11 @@ class Accounts:
         self.db = db
 
     async def add(
-        self, email: str, *, role: str = "member", password: str | None = None,
+        self,
+        email: str,
+        *,
+        role: str = "member",
+        password: str | None = None,
         display_name: str | None = None,
     ) -> Account:
         """Create an account; without a password the person cannot log in to the browser."""
@@ -51,7 +55,10 @@ class Accounts:
             if await users.get_by_email(session, email=email):
                 raise InvalidInput(f"{email} already has an account.")
             row = await users.add(
-                session, email=email, role=role, display_name=display_name,
+                session,
+                email=email,
+                role=role,
+                display_name=display_name,
                 password_hash=_hasher.hash(password) if password else None,
             )
             await session.commit()

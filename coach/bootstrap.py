@@ -61,8 +61,10 @@ def build_runtime(
     """Wire the product together (connects lazily; nothing touches the network here)."""
     db = Database.connect(database_url(settings))
     library = Library(
-        db, embedder or MiniLMEmbedder(),
-        chunk_tokens=settings.chunk_tokens, overlap_tokens=settings.chunk_overlap_tokens,
+        db,
+        embedder or MiniLMEmbedder(),
+        chunk_tokens=settings.chunk_tokens,
+        overlap_tokens=settings.chunk_overlap_tokens,
     )
     counters = make_counters(settings.redis_url)
     coach = Coach(

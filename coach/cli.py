@@ -13,7 +13,6 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 from typing import Any
 
 from coach.bootstrap import Runtime, build_runtime, prepare
@@ -66,10 +65,23 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(_with_runtime(settings, setup))
     mode = "OpenAI-compatible model" if settings.llm_configured else "offline coach (no LLM key)"
     print(f"Brand Coach on http://{host}:{port} — {mode}", flush=True)
-    env = {**os.environ, "CHAINLIT_AUTH_SECRET": auth_secret(settings),
-           "CHAINLIT_APP_ROOT": str(PROJECT_ROOT)}
-    command = [sys.executable, "-m", "chainlit", "run", str(PROJECT_ROOT / "app.py"),
-               "--headless", "--host", host, "--port", str(port)]
+    env = {
+        **os.environ,
+        "CHAINLIT_AUTH_SECRET": auth_secret(settings),
+        "CHAINLIT_APP_ROOT": str(PROJECT_ROOT),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "chainlit",
+        "run",
+        str(PROJECT_ROOT / "app.py"),
+        "--headless",
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]
     child = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env)
     signal.signal(signal.SIGTERM, lambda *_: child.terminate())
     try:
@@ -81,6 +93,7 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     """Migrate the configured database to the newest schema."""
+
     async def work(runtime: Runtime) -> int:
         _emit(args, {"status": "ok", "revision": "head"}, "Database is at the newest schema.")
         return 0
@@ -99,7 +112,7 @@ def cmd_route(args: argparse.Namespace, settings: Settings) -> int:
                 item = json.loads(line)
                 decision = router.route(item["message"], previous=item.get("previous"))
             except (json.JSONDecodeError, KeyError, TypeError) as error:
-                print(f"line {number}: expected {{\"id\", \"message\"}} ({error})", file=sys.stderr)
+                print(f'line {number}: expected {{"id", "message"}} ({error})', file=sys.stderr)
                 return 2
             print(json.dumps({"id": item.get("id"), **decision.as_dict()}), flush=True)
         return 0
@@ -112,14 +125,18 @@ def cmd_route(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     """Chat in the terminal through the same engine as the browser."""
+
     async def work(runtime: Runtime) -> int:
         await prepare(runtime)
         account = await runtime.accounts.ensure(args.user)
         session_id = args.session or f"cli-{uuid.uuid4()}"
         lines = [args.message] if args.message else None
         if not args.json and lines is None:
-            print(f"Brand Coach — chatting as {account.email} ({runtime.coach.llm.label}). "
-                  "Empty line or Ctrl-D to quit.", flush=True)
+            print(
+                f"Brand Coach — chatting as {account.email} ({runtime.coach.llm.label}). "
+                "Empty line or Ctrl-D to quit.",
+                flush=True,
+            )
         while True:
             if lines is not None:
                 if not lines:
@@ -151,9 +168,13 @@ async def _chat_turn(
             elif isinstance(event, Delta) and not args.json:
                 print(event.text, end="", flush=True)
             elif isinstance(event, Done):
-                record.update(reply=event.text, status="complete", usage=event.usage,
-                              latency=event.latency,
-                              sources=[{"title": p.title, "heading": p.heading} for p in event.sources])
+                record.update(
+                    reply=event.text,
+                    status="complete",
+                    usage=event.usage,
+                    latency=event.latency,
+                    sources=[{"title": p.title, "heading": p.heading} for p in event.sources],
+                )
             elif isinstance(event, Failed):
                 record.update(reply=event.partial_text, status="failed", error=event.error)
                 if not args.json:
@@ -170,10 +191,14 @@ async def _chat_turn(
 
 def cmd_users_add(args: argparse.Namespace, settings: Settings) -> int:
     """Create an account; prints a generated password unless one was given."""
+
     async def work(runtime: Runtime) -> int:
         password = args.password or secrets.token_urlsafe(12)
         account = await runtime.accounts.add(args.email, role=args.role, password=password)
-        human = f"Created {account.email} ({account.role}).\nemail: {account.email}\npassword: {password}"
+        human = (
+            f"Created {account.email} ({account.role}).\n"
+            f"email: {account.email}\npassword: {password}"
+        )
         _emit(args, {"email": account.email, "role": account.role, "password": password}, human)
         return 0
 
@@ -222,8 +247,10 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script."""
-    logging.basicConfig(level=os.environ.get("BRAND_COACH_LOG_LEVEL", "WARNING"),
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("BRAND_COACH_LOG_LEVEL", "WARNING"),
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     args = parser().parse_args(argv)
     try:
         return int(args.func(args, load_settings()) or 0)

@@ -7,7 +7,7 @@ import logging
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
 from coach.config import Settings
@@ -23,6 +23,19 @@ from coach.storage import conversations, messages
 from coach.storage.db import Database
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """Where a reply belongs and how it was produced; its text and status come at the end."""
+
+    id: uuid.UUID
+    conversation_id: uuid.UUID
+    session_id: str
+    user_id: uuid.UUID
+    decision: RoutingDecision
+    prompt: Prompt
+    latency: dict[str, float]
 
 
 def _ms(since: float) -> float:
@@ -70,8 +83,10 @@ class Coach:
         minute = int(time.time() // 60)
         count = await self.counters.hit(f"turns:{user_id}:{minute}", ttl_seconds=120)
         if count > self.settings.messages_per_minute:
-            raise RateLimited("You're sending messages faster than the coach can answer; "
-                              "wait a minute and try again.")
+            raise RateLimited(
+                "You're sending messages faster than the coach can answer; "
+                "wait a minute and try again."
+            )
         return text
 
     async def respond(
@@ -112,7 +127,9 @@ class Coach:
         mark = time.perf_counter()
         personas = self.personas()
         if persona in personas:
-            decision = RoutingDecision(persona, 1.0, None, "redirect", f"you asked for {personas[persona].name}")
+            decision = RoutingDecision(
+                persona, 1.0, None, "redirect", f"you asked for {personas[persona].name}"
+            )
         else:
             decision = self.router.route(text, previous=previous)
         chosen = personas[decision.persona]
@@ -144,10 +161,7 @@ class Coach:
         reply: list[str] = []
         usage = Usage(0, 0)
         mark = time.perf_counter()
-        record = {
-            "reply_id": reply_id, "conversation_id": conversation_id, "session_id": session_id,
-            "user_id": user_id, "decision": decision, "prompt": prompt, "latency": latency,
-        }
+        record = _Reply(reply_id, conversation_id, session_id, user_id, decision, prompt, latency)
         try:
             async for event in self.llm.stream(prompt):
                 if isinstance(event, TextDelta):
@@ -161,19 +175,24 @@ class Coach:
             latency["total_ms"] = _ms(started)
             partial = "".join(reply)
             status = "partial" if partial else "failed"
-            await self._save(**record, text=partial, usage=usage, status=status, error=str(error))
+            await self._save(record, text=partial, usage=usage, status=status, error=str(error))
             yield Failed(reply_id, str(error), partial, list(passages))
             return
         except (asyncio.CancelledError, GeneratorExit):
             latency["total_ms"] = _ms(started)
-            await asyncio.shield(self._save(
-                **record, text="".join(reply), usage=usage,
-                status="partial" if reply else "failed", error="stopped before the reply finished",
-            ))
+            await asyncio.shield(
+                self._save(
+                    record,
+                    text="".join(reply),
+                    usage=usage,
+                    status="partial" if reply else "failed",
+                    error="stopped before the reply finished",
+                )
+            )
             raise
         latency["total_ms"] = _ms(started)
         text_out = "".join(reply)
-        cost = await self._save(**record, text=text_out, usage=usage, status="complete", error=None)
+        cost = await self._save(record, text=text_out, usage=usage, status="complete", error=None)
         yield Done(reply_id, text_out, list(passages), _usage_dict(usage), cost, latency)
 
     def _cost(self, model: str, usage: Usage) -> float | None:
@@ -186,41 +205,36 @@ class Coach:
 
     async def _save(
         self,
+        reply: _Reply,
         *,
-        reply_id: uuid.UUID,
-        conversation_id: uuid.UUID,
-        session_id: str,
-        user_id: uuid.UUID,
-        decision: RoutingDecision,
-        prompt: Prompt,
-        latency: dict[str, float],
         text: str,
         usage: Usage,
         status: str,
         error: str | None,
     ) -> float | None:
+        prompt = reply.prompt
         cost = self._cost(prompt.model, usage)
         async with self.db.session() as session:
             await messages.add(
                 session,
-                id=reply_id,
-                conversation_id=conversation_id,
-                session_id=session_id,
-                user_id=user_id,
+                id=reply.id,
+                conversation_id=reply.conversation_id,
+                session_id=reply.session_id,
+                user_id=reply.user_id,
                 role="assistant",
                 persona=prompt.persona.slug,
                 content=text,
                 status=status,
                 error=error,
                 model="offline" if self.offline else prompt.model,
-                route=decision.as_dict(),
+                route=reply.decision.as_dict(),
                 sources=[_source(n, p) for n, p in enumerate(prompt.passages, start=1)],
                 usage=_usage_dict(usage),
                 cost_usd=cost,
-                latency=latency,
+                latency=reply.latency,
                 completed_at=datetime.now(UTC),
             )
-            await conversations.update_session(session, session_id=session_id)
+            await conversations.update_session(session, session_id=reply.session_id)
             await session.commit()
         return cost
 

@@ -28,13 +28,22 @@ class History:
         self.db = db
 
     async def sessions(
-        self, *, user_id: uuid.UUID, limit: int, before: str | None = None,
-        search: str | None = None, feedback: int | None = None,
+        self,
+        *,
+        user_id: uuid.UUID,
+        limit: int,
+        before: str | None = None,
+        search: str | None = None,
+        feedback: int | None = None,
     ) -> list[ChatSession]:
         """A person's sessions, most recently active first."""
         async with self.db.session() as session:
             return await conversations.list_sessions(
-                session, user_id=user_id, limit=limit, before=before, search=search,
+                session,
+                user_id=user_id,
+                limit=limit,
+                before=before,
+                search=search,
                 feedback=feedback,
             )
 
@@ -55,7 +64,11 @@ class History:
             return await conversations.session_owner_email(session, session_id=session_id)
 
     async def update(
-        self, session_id: str, *, user_id: uuid.UUID | None, name: str | None = None,
+        self,
+        session_id: str,
+        *,
+        user_id: uuid.UUID | None,
+        name: str | None = None,
         metadata: dict[str, Any] | None = None,
     ) -> None:
         """Create the session for `user_id` if new, else rename it / store its metadata."""

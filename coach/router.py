@@ -11,33 +11,92 @@ from coach.personas import DEFAULT, SLUGS
 # (phrase, weight) per persona: the seed's routing matrix, widened with close variants.
 RULES: dict[str, list[tuple[str, float]]] = {
     "diagnostic": [
-        ("assess(ing|ed)?", 2), ("assessments?", 2), ("evaluat(e|ion)", 2), ("analy[sz](e|is)", 1.5), ("audits?", 2.5),
-        ("swot", 3), ("competitive", 2), ("competitors?", 2), ("competition", 2),
-        ("market position", 2.5), ("benchmarks?", 2.5), ("strengths?", 1.5), ("weakness(es)?", 2),
-        ("opportunities", 1.5), ("threats", 1.5), ("perception", 2), ("brand health", 3),
+        ("assess(ing|ed)?", 2),
+        ("assessments?", 2),
+        ("evaluat(e|ion)", 2),
+        ("analy[sz](e|is)", 1.5),
+        ("audits?", 2.5),
+        ("swot", 3),
+        ("competitive", 2),
+        ("competitors?", 2),
+        ("competition", 2),
+        ("market position", 2.5),
+        ("benchmarks?", 2.5),
+        ("strengths?", 1.5),
+        ("weakness(es)?", 2),
+        ("opportunities", 1.5),
+        ("threats", 1.5),
+        ("perception", 2),
+        ("brand health", 3),
     ],
     "avatar": [
-        ("ideal (customer|client)", 3), ("customers?", 1.5), ("clients?", 1.5), ("audience", 2),
-        ("persona", 2), ("demographics?", 2.5), ("psychographics?", 3), ("behaviou?r", 1),
-        ("pain points?", 3), ("needs", 1), ("desires", 1.5), ("buyer", 2), ("customer journey", 3),
-        ("segments?", 2), ("who (should|do) i (target|sell)", 3),
+        ("ideal (customer|client)", 3),
+        ("customers?", 1.5),
+        ("clients?", 1.5),
+        ("audience", 2),
+        ("persona", 2),
+        ("demographics?", 2.5),
+        ("psychographics?", 3),
+        ("behaviou?r", 1),
+        ("pain points?", 3),
+        ("needs", 1),
+        ("desires", 1.5),
+        ("buyer", 2),
+        ("customer journey", 3),
+        ("segments?", 2),
+        ("who (should|do) i (target|sell)", 3),
     ],
     "canvas": [
-        ("business model", 3), ("revenue", 2.5), ("value prop(osition)?", 3), ("channels?", 1.5),
-        ("partners?", 1.5), ("partnerships?", 2), ("resources", 1), ("costs?", 2),
-        ("pric(e|es|ing)", 2.5), ("moneti[sz]\\w*", 2.5), ("profit", 2), ("margins?", 2),
-        ("subscriptions?", 1.5), ("charge", 1.5),
+        ("business model", 3),
+        ("revenue", 2.5),
+        ("value prop(osition)?", 3),
+        ("channels?", 1.5),
+        ("partners?", 1.5),
+        ("partnerships?", 2),
+        ("resources", 1),
+        ("costs?", 2),
+        ("pric(e|es|ing)", 2.5),
+        ("moneti[sz]\\w*", 2.5),
+        ("profit", 2),
+        ("margins?", 2),
+        ("subscriptions?", 1.5),
+        ("charge", 1.5),
     ],
     "capture": [
-        ("content", 2.5), ("social media", 3), ("marketing", 1.5), ("engage(ment)?", 2),
-        ("amplify", 2.5), ("blogs?", 2.5), ("videos?", 2), ("emails?", 2), ("newsletter", 2.5),
-        ("campaigns?", 2.5), ("instagram", 2.5), ("linkedin", 2.5), ("tiktok", 2.5), ("posts?", 1.5),
-        ("followers", 2), ("thought leader(ship)?", 2.5), ("repurpos\\w*", 3), ("capture", 2),
+        ("content", 2.5),
+        ("social media", 3),
+        ("marketing", 1.5),
+        ("engage(ment)?", 2),
+        ("amplify", 2.5),
+        ("blogs?", 2.5),
+        ("videos?", 2),
+        ("emails?", 2),
+        ("newsletter", 2.5),
+        ("campaigns?", 2.5),
+        ("instagram", 2.5),
+        ("linkedin", 2.5),
+        ("tiktok", 2.5),
+        ("posts?", 1.5),
+        ("followers", 2),
+        ("thought leader(ship)?", 2.5),
+        ("repurpos\\w*", 3),
+        ("capture", 2),
     ],
     "core": [
-        ("brand", 0.5), ("mission", 2.5), ("vision", 2.5), ("values", 2), ("story", 2),
-        ("personality", 2.5), ("identity", 2), ("tagline", 2), ("voice", 1.5), ("purpose", 2),
-        ("help", 1), ("start", 1), ("hello|hi|hey", 1), ("thanks?|thank you", 1),
+        ("brand", 0.5),
+        ("mission", 2.5),
+        ("vision", 2.5),
+        ("values", 2),
+        ("story", 2),
+        ("personality", 2.5),
+        ("identity", 2),
+        ("tagline", 2),
+        ("voice", 1.5),
+        ("purpose", 2),
+        ("help", 1),
+        ("start", 1),
+        ("hello|hi|hey", 1),
+        ("thanks?|thank you", 1),
     ],
 }
 _COMPILED = {
@@ -74,7 +133,7 @@ class Router:
         scores: dict[str, float] = {}
         matched: dict[str, list[str]] = {}
         for slug, rules in _COMPILED.items():
-            for pattern, phrase, weight in rules:
+            for pattern, _phrase, weight in rules:
                 found = pattern.findall(message)
                 if found:
                     scores[slug] = scores.get(slug, 0.0) + weight * min(len(found), 2)
@@ -85,12 +144,18 @@ class Router:
         words = len(message.split())
         if previous in SLUGS and (top < 1.5 or _FOLLOW_UP.match(message.strip())) and words <= 8:
             return RoutingDecision(
-                previous, 0.7, None, "follow-up",
+                previous,
+                0.7,
+                None,
+                "follow-up",
                 "a short follow-up, so it stays with the specialist you were talking to",
             )
         if top == 0:
             return RoutingDecision(
-                DEFAULT, 0.5, None, "default",
+                DEFAULT,
+                0.5,
+                None,
+                "default",
                 "no specialist topic stood out, so Core (the generalist) takes it",
             )
         runner_up = scores.get(second, 0.0)

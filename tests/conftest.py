@@ -80,8 +80,17 @@ def redis_url() -> Iterator[str]:
 
     port = free_port()
     server = subprocess.Popen(
-        [REDIS_SERVER_PATH, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no"],
+        [
+            REDIS_SERVER_PATH,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
         stdout=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
@@ -96,7 +105,9 @@ def redis_url() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def settings(
+    database_url: str, redis_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
     """Settings for tests: real database and Redis, no model, no delays, no `.env`."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
@@ -152,13 +163,12 @@ async def runtime(
 @pytest.fixture
 async def member(runtime: Runtime) -> uuid.UUID:
     """A fresh member account (unique per test, so tests never see each other's data)."""
-    account = await runtime.accounts.add(f"member-{uuid.uuid4().hex[:10]}@example.com",
-                                         password="correct horse battery staple")
+    account = await runtime.accounts.add(
+        f"member-{uuid.uuid4().hex[:10]}@example.com", password="correct horse battery staple"
+    )
     return account.id
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the slow browser tests last, so fast failures show first."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
-
-

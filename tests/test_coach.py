@@ -16,9 +16,13 @@ from coach.storage import messages
 from tests.fakes.llm import ScriptedLLM
 
 
-async def run_turn(runtime: Runtime, user_id: uuid.UUID, text: str, session_id: str | None = None) -> list:
+async def run_turn(
+    runtime: Runtime, user_id: uuid.UUID, text: str, session_id: str | None = None
+) -> list:
     session_id = session_id or f"s-{uuid.uuid4()}"
-    return [e async for e in runtime.coach.respond(user_id=user_id, session_id=session_id, text=text)]
+    return [
+        e async for e in runtime.coach.respond(user_id=user_id, session_id=session_id, text=text)
+    ]
 
 
 async def stored(runtime: Runtime, session_id: str) -> list:
@@ -30,18 +34,34 @@ async def test_turn_persists_both_messages_with_route_usage_and_latency(
     runtime: Runtime, llm: ScriptedLLM, member: uuid.UUID
 ) -> None:
     llm.script("Your ideal customer ", "is a busy founder.", Usage(120, 9))
-    events = await run_turn(runtime, member, "Who is my ideal customer and what are their pain points?", "s-main-" + member.hex)
+    events = await run_turn(
+        runtime,
+        member,
+        "Who is my ideal customer and what are their pain points?",
+        "s-main-" + member.hex,
+    )
 
     routed = events[0]
     assert isinstance(routed, Routed) and routed.persona.slug == "avatar"
-    assert "".join(e.text for e in events if isinstance(e, Delta)) == "Your ideal customer is a busy founder."
+    assert (
+        "".join(e.text for e in events if isinstance(e, Delta))
+        == "Your ideal customer is a busy founder."
+    )
     done = events[-1]
     assert isinstance(done, Done) and done.usage == {"input_tokens": 120, "output_tokens": 9}
 
     question, reply = await stored(runtime, "s-main-" + member.hex)
     assert (question.role, question.content, question.id) == (
-        "user", "Who is my ideal customer and what are their pain points?", routed.message_id)
-    assert (reply.role, reply.persona, reply.status, reply.id) == ("assistant", "avatar", "complete", routed.reply_id)
+        "user",
+        "Who is my ideal customer and what are their pain points?",
+        routed.message_id,
+    )
+    assert (reply.role, reply.persona, reply.status, reply.id) == (
+        "assistant",
+        "avatar",
+        "complete",
+        routed.reply_id,
+    )
     assert reply.content == "Your ideal customer is a busy founder."
     assert reply.route["persona"] == "avatar" and reply.route["method"] == "rules"
     assert "pain point" in reply.route["reason"]
@@ -85,16 +105,24 @@ async def test_model_failure_before_first_token_keeps_question_and_records_failu
 async def test_stream_cut_midway_keeps_partial_reply_marked_partial(
     runtime: Runtime, llm: ScriptedLLM, member: uuid.UUID
 ) -> None:
-    llm.script("Start with a content ", "calendar that", StreamInterrupted("The reply was cut off."))
+    llm.script(
+        "Start with a content ", "calendar that", StreamInterrupted("The reply was cut off.")
+    )
     session_id = f"s-{uuid.uuid4()}"
-    events = await run_turn(runtime, member, "Plan my social media content for next month", session_id)
+    events = await run_turn(
+        runtime, member, "Plan my social media content for next month", session_id
+    )
 
     failed = events[-1]
     assert isinstance(failed, Failed)
     assert failed.partial_text == "Start with a content calendar that"
     assert "cut off" in failed.error
     _, reply = await stored(runtime, session_id)
-    assert (reply.status, reply.content, reply.persona) == ("partial", "Start with a content calendar that", "capture")
+    assert (reply.status, reply.content, reply.persona) == (
+        "partial",
+        "Start with a content calendar that",
+        "capture",
+    )
 
 
 async def test_history_spans_sessions_of_the_one_conversation(
@@ -138,7 +166,9 @@ async def test_offline_coach_answers_with_citations(
         assert runtime.coach.offline
         account = await runtime.accounts.add(f"offline-{uuid.uuid4().hex[:8]}@example.com")
         session_id = f"s-{uuid.uuid4()}"
-        events = await run_turn(runtime, account.id, "How do I run a SWOT analysis for my brand?", session_id)
+        events = await run_turn(
+            runtime, account.id, "How do I run a SWOT analysis for my brand?", session_id
+        )
         done = events[-1]
         assert isinstance(done, Done), done
         assert events[0].persona.slug == "diagnostic"

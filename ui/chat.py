@@ -37,7 +37,9 @@ def welcome_text(*, offline: bool) -> str:
 
 async def welcome() -> None:
     """Greet the person at the start of a new session."""
-    await cl.Message(content=welcome_text(offline=runtime().coach.offline), author=APP_AUTHOR).send()
+    await cl.Message(
+        content=welcome_text(offline=runtime().coach.offline), author=APP_AUTHOR
+    ).send()
 
 
 def _citations(passages: list[Passage]) -> list[cl.Text]:
@@ -60,8 +62,10 @@ async def answer(message: cl.Message) -> None:
         message_id = uuid.uuid4()
     try:
         async for event in runtime().coach.respond(
-            user_id=uuid.UUID(user.id), session_id=cl.context.session.thread_id,
-            text=message.content, message_id=message_id,
+            user_id=uuid.UUID(user.id),
+            session_id=cl.context.session.thread_id,
+            text=message.content,
+            message_id=message_id,
         ):
             if isinstance(event, Routed):
                 async with cl.Step(name=route_step_name(event.persona.name), type="tool") as step:
@@ -84,5 +88,6 @@ async def answer(message: cl.Message) -> None:
         logger.exception("turn failed")
         await cl.ErrorMessage(
             content="Sorry — something went wrong on our side. Your message is saved; "
-            "please try again.", author=APP_AUTHOR,
+            "please try again.",
+            author=APP_AUTHOR,
         ).send()

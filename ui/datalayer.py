@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
@@ -66,32 +66,59 @@ def message_steps(message: Message, feedback: Any, thread_id: str, author: str) 
     """The Chainlit steps one stored message shows as: a user message, or routing + reply."""
     created = _iso(message.created_at)
     if message.role == "user":
-        return [{
-            "id": str(message.id), "threadId": thread_id, "type": "user_message", "name": author,
-            "output": message.content, "createdAt": created, "start": created, "end": created,
-            "metadata": {}, "streaming": False,
-        }]
+        return [
+            {
+                "id": str(message.id),
+                "threadId": thread_id,
+                "type": "user_message",
+                "name": author,
+                "output": message.content,
+                "createdAt": created,
+                "start": created,
+                "end": created,
+                "metadata": {},
+                "streaming": False,
+            }
+        ]
     personas = builtin_personas()
     persona = personas.get(message.persona or "", personas["core"])
     steps: list[StepDict] = []
     if message.route:
-        steps.append({
-            "id": f"{message.id}-route", "threadId": thread_id, "type": "tool",
-            "name": route_step_name(persona.name), "output": routing_summary(message.route), "createdAt": created,
-            "start": created, "end": created, "metadata": {}, "streaming": False,
-        })
+        steps.append(
+            {
+                "id": f"{message.id}-route",
+                "threadId": thread_id,
+                "type": "tool",
+                "name": route_step_name(persona.name),
+                "output": routing_summary(message.route),
+                "createdAt": created,
+                "start": created,
+                "end": created,
+                "metadata": {},
+                "streaming": False,
+            }
+        )
     content = message.content
     if message.status != "complete" and message.error:
         content = f"{content}\n\n⚠️ {message.error}".strip()
     step: StepDict = {
-        "id": str(message.id), "threadId": thread_id, "type": "assistant_message",
-        "name": persona.name, "output": content, "createdAt": created, "start": created,
-        "end": _iso(message.completed_at), "metadata": {"persona": persona.slug},
-        "streaming": False, "isError": message.status == "failed",
+        "id": str(message.id),
+        "threadId": thread_id,
+        "type": "assistant_message",
+        "name": persona.name,
+        "output": content,
+        "createdAt": created,
+        "start": created,
+        "end": _iso(message.completed_at),
+        "metadata": {"persona": persona.slug},
+        "streaming": False,
+        "isError": message.status == "failed",
     }
     if feedback is not None:
         step["feedback"] = {
-            "id": str(feedback.id), "forId": str(message.id), "value": feedback.value,
+            "id": str(feedback.id),
+            "forId": str(message.id),
+            "value": feedback.value,
             "comment": feedback.comment,
         }
     return [*steps, step]
@@ -100,9 +127,15 @@ def message_steps(message: Message, feedback: Any, thread_id: str, author: str) 
 def thread_dict(chat: ChatSession, owner: str, steps: list[StepDict]) -> ThreadDict:
     """A session in Chainlit's thread shape."""
     return {
-        "id": chat.id, "createdAt": _iso(chat.created_at), "name": chat.name,
-        "userId": str(chat.user_id), "userIdentifier": owner, "tags": [],
-        "metadata": chat.meta or {}, "steps": steps, "elements": [],
+        "id": chat.id,
+        "createdAt": _iso(chat.created_at),
+        "name": chat.name,
+        "userId": str(chat.user_id),
+        "userIdentifier": owner,
+        "tags": [],
+        "metadata": chat.meta or {},
+        "steps": steps,
+        "elements": [],
     }
 
 
@@ -118,8 +151,11 @@ class CoachDataLayer(BaseDataLayer):
         if account is None:
             return None
         return PersistedUser(
-            id=str(account.id), identifier=account.email, display_name=account.display_name,
-            metadata={"role": account.role}, createdAt=_iso(None),
+            id=str(account.id),
+            identifier=account.email,
+            display_name=account.display_name,
+            metadata={"role": account.role},
+            createdAt=_iso(None),
         )
 
     async def create_user(self, user: User) -> PersistedUser | None:
@@ -135,7 +171,9 @@ class CoachDataLayer(BaseDataLayer):
         if message_id is None or user_id is None:
             return ""
         feedback_id = await self.runtime().history.rate(
-            message_id=message_id, user_id=user_id, value=int(feedback.value),
+            message_id=message_id,
+            user_id=user_id,
+            value=int(feedback.value),
             comment=feedback.comment,
         )
         return str(feedback_id or "")
@@ -185,15 +223,19 @@ class CoachDataLayer(BaseDataLayer):
         if user_id is None:
             return PaginatedResponse(PageInfo(False, None, None), [])
         rows = await self.runtime().history.sessions(
-            user_id=user_id, limit=pagination.first + 1, before=pagination.cursor,
-            search=filters.search, feedback=filters.feedback,
+            user_id=user_id,
+            limit=pagination.first + 1,
+            before=pagination.cursor,
+            search=filters.search,
+            feedback=filters.feedback,
         )
         page = rows[: pagination.first]
         owner = ""
         data = [thread_dict(chat, owner, []) for chat in page]
         return PaginatedResponse(
-            PageInfo(len(rows) > len(page), page[0].id if page else None,
-                     page[-1].id if page else None),
+            PageInfo(
+                len(rows) > len(page), page[0].id if page else None, page[-1].id if page else None
+            ),
             data,
         )
 
@@ -210,8 +252,12 @@ class CoachDataLayer(BaseDataLayer):
         return thread_dict(transcript.session, transcript.owner_email, steps)
 
     async def update_thread(
-        self, thread_id: str, name: str | None = None, user_id: str | None = None,
-        metadata: dict | None = None, tags: list[str] | None = None,
+        self,
+        thread_id: str,
+        name: str | None = None,
+        user_id: str | None = None,
+        metadata: dict | None = None,
+        tags: list[str] | None = None,
     ) -> None:
         """Create the session on first message, or rename it / store Chainlit's metadata."""
         await self.runtime().history.update(

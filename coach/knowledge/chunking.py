@@ -71,7 +71,9 @@ def _pieces(paragraph: str, max_tokens: int) -> list[str]:
     return [p for p in out if p]
 
 
-def chunk_markdown(markdown: str, *, max_tokens: int = 200, overlap_tokens: int = 40) -> list[Passage]:
+def chunk_markdown(
+    markdown: str, *, max_tokens: int = 200, overlap_tokens: int = 40
+) -> list[Passage]:
     """Pack paragraphs into passages of at most ~`max_tokens`, never across a heading.
 
     Consecutive passages of one section share up to `overlap_tokens` of trailing paragraphs, so

@@ -129,8 +129,15 @@ class Library:
                 continue
             hit = hits[chunk_id]
             passages.append(
-                Passage(hit.chunk_id, hit.document_id, hit.title, hit.heading, hit.text,
-                        fused[chunk_id], sim)
+                Passage(
+                    hit.chunk_id,
+                    hit.document_id,
+                    hit.title,
+                    hit.heading,
+                    hit.text,
+                    fused[chunk_id],
+                    sim,
+                )
             )
             if len(passages) == limit:
                 break

@@ -27,7 +27,7 @@ class ChatCompletionsModel:
         usage: Usage | None = None
         where = str(self.client.base_url)
         try:
-            stream = await self.client.chat.completions.create(
+            stream = await self.client.chat.completions.create(  # type: ignore[call-overload]
                 model=prompt.model,
                 messages=[
                     {"role": "system", "content": render.instructions(prompt)},

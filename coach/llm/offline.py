@@ -26,15 +26,69 @@ NEXT_STEPS = {
     "core": "Tell me in two sentences what your business does and for whom — I'll take it from "
     "there, or point you to the right specialist.",
 }
-_GREETING = re.compile(r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you)\b",
-                       re.IGNORECASE)
+_GREETING = re.compile(
+    r"^\s*(hi|hello|hey|good (morning|afternoon|evening)|thanks|thank you)\b", re.IGNORECASE
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _WORD = re.compile(r"[a-z0-9]+")
 _MARKUP = re.compile(r"(\*\*|__|`|^\s*(?:[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+|>\s*))", re.MULTILINE)
 _STOP = frozenset(
-    "a an and are as at be but by can do does for from how i if in is it me my of on or our so "
-    "that the their them there this to us was we what when where which who why will with you "
-    "your should would could about into than then".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "how",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "this",
+        "to",
+        "us",
+        "was",
+        "we",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+        "should",
+        "would",
+        "could",
+        "about",
+        "into",
+        "than",
+        "then",
+    ]
 )
 _CHUNK = re.compile(r"\S+\s*")
 
@@ -82,9 +136,7 @@ def compose(prompt: Prompt) -> str:
     lines += ["", f"**Your next step:** {NEXT_STEPS.get(persona.slug, NEXT_STEPS['core'])}"]
     if prompt.passages:
         lines += ["", "**Sources**"]
-        lines += [
-            f"[{n}] {p.title} — {p.heading}" for n, p in enumerate(prompt.passages, start=1)
-        ]
+        lines += [f"[{n}] {p.title} — {p.heading}" for n, p in enumerate(prompt.passages, start=1)]
     return "\n".join(lines)
 
 

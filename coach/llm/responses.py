@@ -7,10 +7,21 @@ from collections.abc import AsyncIterator
 import httpx
 import openai
 from openai import AsyncOpenAI
+from openai.types.responses import (
+    ResponseCompletedEvent,
+    ResponseErrorEvent,
+    ResponseFailedEvent,
+    ResponseIncompleteEvent,
+    ResponseTextDeltaEvent,
+)
 
 from coach.llm import render
 from coach.llm.base import Prompt, StreamEvent, TextDelta, Usage
 from coach.llm.openai_client import translate
+
+
+class _StreamFailed(Exception):
+    """The server ended the stream with a failure event instead of `response.completed`."""
 
 
 class ResponsesModel:
@@ -33,16 +44,20 @@ class ResponsesModel:
                 max_output_tokens=prompt.max_output_tokens,
                 stream=True,
             )
-            async for event in stream:
-                if event.type == "response.output_text.delta":
+            async for event in stream:  # type: ignore[union-attr]
+                if isinstance(event, ResponseTextDeltaEvent):
                     started = True
                     yield TextDelta(event.delta)
-                elif event.type == "response.completed":
+                elif isinstance(event, ResponseCompletedEvent):
                     usage = event.response.usage
-                    yield Usage(usage.input_tokens if usage else 0, usage.output_tokens if usage else 0)
+                    yield Usage(
+                        usage.input_tokens if usage else 0, usage.output_tokens if usage else 0
+                    )
                     return
-                elif event.type in ("response.failed", "response.incomplete", "error"):
-                    raise openai.APIError(f"stream ended with {event.type}", request=None, body=None)  # type: ignore[arg-type]
-        except (openai.APIError, httpx.HTTPError) as error:
+                elif isinstance(
+                    event, ResponseFailedEvent | ResponseIncompleteEvent | ResponseErrorEvent
+                ):
+                    raise _StreamFailed(event.type)
+        except (openai.APIError, httpx.HTTPError, _StreamFailed) as error:
             raise translate(error, where=where, started=started) from error
         raise translate(RuntimeError("stream ended early"), where=where, started=True)

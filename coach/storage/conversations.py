@@ -54,9 +54,9 @@ async def get_session(session: AsyncSession, *, session_id: str) -> ChatSession 
 async def session_owner_email(session: AsyncSession, *, session_id: str) -> str | None:
     """The email of the person a session belongs to."""
     return await session.scalar(
-        select(User.email).join(ChatSession, ChatSession.user_id == User.id).where(
-            ChatSession.id == session_id
-        )
+        select(User.email)
+        .join(ChatSession, ChatSession.user_id == User.id)
+        .where(ChatSession.id == session_id)
     )
 
 

@@ -58,7 +58,9 @@ async def add_document(
     chunks: Sequence[tuple[str, str, list[float]]],
 ) -> Document:
     """Insert a document with its (heading, text, embedding) chunks."""
-    document = Document(kb_id=kb_id, external_id=external_id, title=title, content_hash=content_hash)
+    document = Document(
+        kb_id=kb_id, external_id=external_id, title=title, content_hash=content_hash
+    )
     session.add(document)
     await session.flush()
     session.add_all(

@@ -74,7 +74,9 @@ async def upsert_feedback(
     """Record (or change) the rating of one reply; returns the feedback id."""
     statement = (
         insert(Feedback)
-        .values(id=uuid.uuid4(), message_id=message_id, user_id=user_id, value=value, comment=comment)
+        .values(
+            id=uuid.uuid4(), message_id=message_id, user_id=user_id, value=value, comment=comment
+        )
         .on_conflict_do_update(
             index_elements=["message_id"], set_={"value": value, "comment": comment}
         )
@@ -83,7 +85,9 @@ async def upsert_feedback(
     return (await session.execute(statement)).scalar_one()
 
 
-async def delete_feedback(session: AsyncSession, *, feedback_id: uuid.UUID, user_id: uuid.UUID) -> bool:
+async def delete_feedback(
+    session: AsyncSession, *, feedback_id: uuid.UUID, user_id: uuid.UUID
+) -> bool:
     """Remove a rating the user gave; False when there was none."""
     result = await session.execute(
         delete(Feedback).where(Feedback.id == feedback_id, Feedback.user_id == user_id)

@@ -9,16 +9,16 @@ ASSISTANT = '.step[data-step-type="assistant_message"]'
 # Records every length the newest reply's text goes through, to prove it streamed.
 WATCH_STREAM = """() => {
   window.__lengths = [];
-  const seen = document.querySelectorAll(%r).length;
+  const seen = document.querySelectorAll(SELECTOR).length;
   const observer = new MutationObserver(() => {
-    const replies = document.querySelectorAll(%r);
+    const replies = document.querySelectorAll(SELECTOR);
     if (replies.length > seen) {
       const length = replies[replies.length - 1].innerText.length;
       if (window.__lengths[window.__lengths.length - 1] !== length) window.__lengths.push(length);
     }
   });
   observer.observe(document.body, {subtree: true, childList: true, characterData: true});
-}""" % (ASSISTANT, ASSISTANT)
+}""".replace("SELECTOR", repr(ASSISTANT))
 
 
 async def log_in(page: Page, url: str, email: str, password: str) -> None:

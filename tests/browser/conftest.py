@@ -22,8 +22,16 @@ from coach.config import PROJECT_ROOT
 from tests.conftest import free_port
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 
 
@@ -38,16 +46,26 @@ class Served:
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("OPENAI_", "DATABASE_URL", "REDIS_URL", "BRAND_COACH_", "CHAINLIT_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("OPENAI_", "DATABASE_URL", "REDIS_URL", "BRAND_COACH_", "CHAINLIT_"))
+    }
     return {**env, **extra}
 
 
-def start_process(command: list[str], env: dict[str, str], ready: re.Pattern[str],
-                  timeout: float = 240) -> tuple[subprocess.Popen[str], list[str]]:
+def start_process(
+    command: list[str], env: dict[str, str], ready: re.Pattern[str], timeout: float = 240
+) -> tuple[subprocess.Popen[str], list[str]]:
     """Start a process and wait until a line of its output matches `ready`."""
-    process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        command,
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: list[str] = []
     seen = threading.Event()
 

@@ -28,8 +28,18 @@ def model_server() -> Iterator[str]:
     """The fake OpenAI-compatible server as its own process."""
     port = free_port()
     process, _ = start_process(
-        [sys.executable, "-m", "tests.fakes.openai_server", "--port", str(port), "--reply", FAKE_REPLY],
-        _clean_env(), re.compile(r"^listening on http"), timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "tests.fakes.openai_server",
+            "--port",
+            str(port),
+            "--reply",
+            FAKE_REPLY,
+        ],
+        _clean_env(),
+        re.compile(r"^listening on http"),
+        timeout=60,
     )
     yield f"http://127.0.0.1:{port}/v1"
     process.terminate()
@@ -52,7 +62,9 @@ async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
     assert "Offline mode" in reply and "[1]" in reply
     lengths = await stream_lengths(page)
     assert len(lengths) >= 3 and lengths == sorted(lengths), f"reply did not stream: {lengths}"
-    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Diagnostic"]')).to_have_count(1)
+    await expect(
+        page.locator(ASSISTANT).last.locator('img[alt="Avatar for Diagnostic"]')
+    ).to_have_count(1)
     await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / "offline-chat.png"))
@@ -61,12 +73,16 @@ async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
     session = page.locator("#thread-history a[href^='/thread/']").first
     await expect(session).to_contain_text("How do I run a SWOT", timeout=30_000)
     await session.click()
-    await expect(page.locator(ASSISTANT).filter(has_text="Offline mode")).to_have_count(1, timeout=30_000)
+    await expect(page.locator(ASSISTANT).filter(has_text="Offline mode")).to_have_count(
+        1, timeout=30_000
+    )
     await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
 
     follow_up = await send(page, "Who exactly is my ideal customer and what are their pain points?")
     assert "Offline mode" in follow_up and "Avatar" in follow_up
-    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')).to_have_count(1)
+    await expect(
+        page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')
+    ).to_have_count(1)
 
 
 async def test_reply_streams_from_the_model_through_the_responses_api(
@@ -77,4 +93,6 @@ async def test_reply_streams_from_the_model_through_the_responses_api(
     assert reply.strip().endswith(FAKE_REPLY)
     assert "Offline mode" not in reply
     assert len(await stream_lengths(page)) >= 3
-    await expect(page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')).to_have_count(1)
+    await expect(
+        page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')
+    ).to_have_count(1)

@@ -5,18 +5,24 @@ from __future__ import annotations
 from coach.knowledge.chunking import chunk_markdown, title_of
 from coach.tokens import count_tokens
 
-DOC = """# Pricing Guide
+DOC = (
+    """# Pricing Guide
 
 Intro paragraph about pricing.
 
 ## Value-based pricing
 
-""" + "\n\n".join(f"Paragraph {i} explains value-based pricing with a worked example. " * 4 for i in range(8)) + """
+"""
+    + "\n\n".join(
+        f"Paragraph {i} explains value-based pricing with a worked example. " * 4 for i in range(8)
+    )
+    + """
 
 ## Tiers
 
 Three tiers anchor the middle one.
 """
+)
 
 
 def test_title_is_the_first_level_one_heading() -> None:
@@ -39,8 +45,11 @@ def test_passages_fit_the_budget_plus_overlap() -> None:
 
 
 def test_consecutive_passages_of_a_section_overlap() -> None:
-    section = [p for p in chunk_markdown(DOC, max_tokens=120, overlap_tokens=60)
-               if p.heading == "Value-based pricing"]
+    section = [
+        p
+        for p in chunk_markdown(DOC, max_tokens=120, overlap_tokens=60)
+        if p.heading == "Value-based pricing"
+    ]
     first_tail = section[0].text.split("\n\n")[-1]
     assert section[1].text.startswith(first_tail)
 

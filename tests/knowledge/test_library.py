@@ -23,7 +23,9 @@ async def test_ingest_search_dedupe_and_replace(runtime: Runtime) -> None:
     added = await runtime.library.ingest_text(kb=kb, document_id="bakery.md", text=BAKERY)
     assert (added.outcome, added.title, added.chunks) == ("added", "Bakery Pricing", 2)
 
-    hits = await runtime.library.search(kbs=[kb], query="what discount do cafes get on wholesale orders?")
+    hits = await runtime.library.search(
+        kbs=[kb], query="what discount do cafes get on wholesale orders?"
+    )
     assert hits[0].heading == "Wholesale to cafes" and hits[0].document_id == "bakery.md"
     assert hits[0].similarity > 0.3
 
@@ -39,7 +41,9 @@ async def test_ingest_search_dedupe_and_replace(runtime: Runtime) -> None:
     assert len(hits) == 2
 
 
-async def test_search_is_confined_to_the_named_bases_and_cuts_weak_matches(runtime: Runtime) -> None:
+async def test_search_is_confined_to_the_named_bases_and_cuts_weak_matches(
+    runtime: Runtime,
+) -> None:
     mine, other = f"test-{uuid.uuid4().hex[:8]}", f"test-{uuid.uuid4().hex[:8]}"
     await runtime.library.ingest_text(kb=mine, document_id="bakery.md", text=BAKERY)
     await runtime.library.ingest_text(

@@ -91,10 +91,19 @@ async def test_feedback_is_kept_on_the_reply_and_shown_on_resume(
     assert thread is not None
     reply_id = uuid.UUID(thread["steps"][-1]["id"])
     intruder = await runtime.accounts.add(f"rater-{uuid.uuid4().hex[:8]}@example.com")
-    assert await runtime.history.rate(message_id=reply_id, user_id=intruder.id, value=0, comment=None) is None
-    feedback_id = await runtime.history.rate(message_id=reply_id, user_id=member, value=1, comment="useful")
+    assert (
+        await runtime.history.rate(message_id=reply_id, user_id=intruder.id, value=0, comment=None)
+        is None
+    )
+    feedback_id = await runtime.history.rate(
+        message_id=reply_id, user_id=member, value=1, comment="useful"
+    )
     assert feedback_id is not None
     thread = await layer.get_thread(session_id)
     assert thread is not None
     assert thread["steps"][-1]["feedback"] == {
-        "id": str(feedback_id), "forId": str(reply_id), "value": 1, "comment": "useful"}
+        "id": str(feedback_id),
+        "forId": str(reply_id),
+        "value": 1,
+        "comment": "useful",
+    }

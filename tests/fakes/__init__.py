@@ -1,0 +1,1 @@
+"""Test fakes: scripted stand-ins for the project's model providers."""

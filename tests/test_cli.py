@@ -1,0 +1,83 @@
+"""The `brand-coach` command, run as a person or a script would run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+from coach.config import Settings
+
+BIN = Path(sys.executable).parent / "brand-coach"
+
+
+def run(
+    *args: str, settings: Settings | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": str(BIN.parent), "HOME": "/tmp", "HF_HUB_OFFLINE": "1"}
+    if settings is not None:
+        env |= {
+            "DATABASE_URL": settings.database_url or "",
+            "REDIS_URL": settings.redis_url or "",
+            "BRAND_COACH_DATA_DIR": str(settings.data_dir),
+            "BRAND_COACH_OFFLINE_STREAM_DELAY": "0",
+        }
+    return subprocess.run(
+        [str(BIN), *args], input=stdin, capture_output=True, text=True, env=env, timeout=300
+    )
+
+
+def test_route_prints_one_decision_as_json() -> None:
+    result = run("route", "How should I price my new workshop?")
+    assert result.returncode == 0, result.stderr
+    decision = json.loads(result.stdout)
+    assert decision["persona"] == "canvas" and decision["method"] == "rules"
+    assert set(decision) == {"persona", "confidence", "secondary", "method", "reason"}
+
+
+def test_route_batch_keeps_ids_and_honours_previous() -> None:
+    lines = [
+        {"id": "a", "message": "Plan my newsletter"},
+        {"id": "b", "message": "yes, go on", "previous": "avatar"},
+    ]
+    result = run("route", "--jsonl", stdin="\n".join(json.dumps(x) for x in lines))
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(o["id"], o["persona"]) for o in out] == [("a", "capture"), ("b", "avatar")]
+
+
+def test_route_batch_rejects_a_bad_line_clearly() -> None:
+    result = run("route", "--jsonl", stdin='{"id": "a"}\n')
+    assert result.returncode == 2 and "line 1" in result.stderr
+
+
+def test_terminal_chat_answers_through_the_same_engine(
+    settings: Settings, shipped_knowledge: None
+) -> None:
+    email = f"cli-{uuid.uuid4().hex[:8]}@example.com"
+    result = run(
+        "chat",
+        "--user",
+        email,
+        "--json",
+        "-m",
+        "What should my brand mission say?",
+        settings=settings,
+    )
+    assert result.returncode == 0, result.stderr
+    turn = json.loads(result.stdout.strip().splitlines()[-1])
+    assert turn["persona"] == "Core" and turn["status"] == "complete"
+    assert "Offline mode" in turn["reply"] and turn["sources"]
+
+
+def test_users_add_prints_credentials_and_refuses_duplicates(
+    settings: Settings, migrated: None
+) -> None:
+    email = f"coach-{uuid.uuid4().hex[:8]}@example.com"
+    first = run("users", "add", email, "--role", "coach", settings=settings)
+    assert first.returncode == 0, first.stderr
+    assert f"email: {email}" in first.stdout and "password: " in first.stdout
+    again = run("users", "add", email, settings=settings)
+    assert again.returncode == 1 and "already has an account" in again.stderr
