@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
 import openai
 from openai import AsyncOpenAI
 
@@ -47,7 +46,7 @@ class ChatCompletionsModel:
                         yield TextDelta(choice.delta.content)
                     if choice.finish_reason is not None:
                         finished = True
-        except (openai.APIError, httpx.HTTPError) as error:
+        except openai.APIError as error:
             raise translate(error, where=where, started=started) from error
         if not finished:
             raise translate(RuntimeError("stream ended early"), where=where, started=started)

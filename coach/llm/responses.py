@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import httpx
 import openai
 from openai import AsyncOpenAI
 from openai.types.responses import (
@@ -58,6 +57,6 @@ class ResponsesModel:
                     event, ResponseFailedEvent | ResponseIncompleteEvent | ResponseErrorEvent
                 ):
                     raise _StreamFailed(event.type)
-        except (openai.APIError, httpx.HTTPError, _StreamFailed) as error:
+        except (openai.APIError, _StreamFailed) as error:
             raise translate(error, where=where, started=started) from error
         raise translate(RuntimeError("stream ended early"), where=where, started=True)

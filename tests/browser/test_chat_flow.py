@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 from playwright.async_api import Page, expect
@@ -23,11 +24,19 @@ def offline_app() -> Iterator[Served]:
     yield from serve()
 
 
+@dataclass
+class ModelServer:
+    """The fake model's address and every line it printed (one per request)."""
+
+    url: str
+    output: list[str]
+
+
 @pytest.fixture(scope="module")
-def model_server() -> Iterator[str]:
+def model_server() -> Iterator[ModelServer]:
     """The fake OpenAI-compatible server as its own process."""
     port = free_port()
-    process, _ = start_process(
+    process, output = start_process(
         [
             sys.executable,
             "-m",
@@ -41,15 +50,15 @@ def model_server() -> Iterator[str]:
         re.compile(r"^listening on http"),
         timeout=60,
     )
-    yield f"http://127.0.0.1:{port}/v1"
+    yield ModelServer(f"http://127.0.0.1:{port}/v1", output)
     process.terminate()
     process.wait(10)
 
 
 @pytest.fixture(scope="module")
-def model_app(model_server: str) -> Iterator[Served]:
+def model_app(model_server: ModelServer) -> Iterator[Served]:
     """The product pointed at the fake model through OPENAI_BASE_URL."""
-    yield from serve(OPENAI_BASE_URL=model_server)
+    yield from serve(OPENAI_BASE_URL=model_server.url)
 
 
 async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
@@ -86,7 +95,7 @@ async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
 
 
 async def test_reply_streams_from_the_model_through_the_responses_api(
-    model_app: Served, page: Page
+    model_app: Served, model_server: ModelServer, page: Page
 ) -> None:
     await log_in(page, model_app.url, model_app.email, model_app.password)
     reply = await send(page, "Who is my ideal customer?")

@@ -32,14 +32,14 @@ def fake(server: FakeOpenAIServer) -> Iterator[FakeOpenAIServer]:
 
 
 def model(api: str, fake: FakeOpenAIServer, **overrides: object) -> LLM:
-    settings = Settings(
-        _env_file=None,
-        openai_base_url=fake.base_url,  # type: ignore[call-arg]
-        openai_api_key="test-key",
-        llm_max_retries=2,
-        llm_timeout=5,
+    options: dict[str, object] = {
+        "openai_base_url": fake.base_url,
+        "openai_api_key": "test-key",
+        "llm_max_retries": 2,
+        "llm_timeout": 5,
         **overrides,
-    )
+    }
+    settings = Settings(_env_file=None, **options)  # type: ignore[call-arg, arg-type]
     return APIS[api](make_client(settings))  # type: ignore[no-any-return]
 
 
