@@ -142,13 +142,18 @@ class Router:
         best, second = ranked[0], ranked[1]
         top = scores.get(best, 0.0)
         words = len(message.split())
-        if previous in SLUGS and (top < 1.5 or _FOLLOW_UP.match(message.strip())) and words <= 8:
+        if (
+            previous in SLUGS
+            and words <= 12
+            and (top < 2 or (_FOLLOW_UP.match(message) and top < 2.5))
+        ):
             return RoutingDecision(
                 previous,
                 0.7,
                 None,
                 "follow-up",
-                "a short follow-up, so it stays with the specialist you were talking to",
+                "a short follow-up with no new topic, so it stays with the specialist you were "
+                "talking to",
             )
         if top == 0:
             return RoutingDecision(

@@ -42,3 +42,8 @@ def test_clear_new_topic_is_not_treated_as_follow_up() -> None:
 def test_runner_up_is_reported_for_mixed_intent() -> None:
     decision = Router().route("How should I price a content package for my audience?")
     assert decision.secondary is not None and decision.secondary != decision.persona
+
+
+def test_a_short_question_with_a_clear_new_topic_switches_specialist() -> None:
+    decision = Router().route("How should I price my yoga classes?", previous="avatar")
+    assert (decision.persona, decision.method) == ("canvas", "rules")

@@ -42,11 +42,14 @@ async def welcome() -> None:
     ).send()
 
 
-def _citations(passages: list[Passage]) -> list[cl.Text]:
-    return [
-        cl.Text(name=f"[{n}] {p.title}", content=f"**{p.heading}**\n\n{p.text}", display="side")
-        for n, p in enumerate(passages, start=1)
+def sources_element(passages: list[Passage]) -> list[cl.Text]:
+    """One side panel, titled "Sources", holding every cited passage in full."""
+    if not passages:
+        return []
+    sections = [
+        f"### [{n}] {p.title}\n_{p.heading}_\n\n{p.text}" for n, p in enumerate(passages, start=1)
     ]
+    return [cl.Text(name="Sources", content="\n\n---\n\n".join(sections), display="side")]
 
 
 async def answer(message: cl.Message) -> None:
@@ -74,7 +77,7 @@ async def answer(message: cl.Message) -> None:
             elif isinstance(event, Delta) and reply is not None:
                 await reply.stream_token(event.text)
             elif isinstance(event, Done) and reply is not None:
-                reply.elements = _citations(event.sources)  # type: ignore[assignment]
+                reply.elements = sources_element(event.sources)  # type: ignore[assignment]
                 await reply.send()
             elif isinstance(event, Failed):
                 if reply is not None and event.partial_text:

@@ -46,7 +46,7 @@ def _uuid(value: str | None) -> uuid.UUID | None:
 
 def route_step_name(persona_name: str) -> str:
     """The title of the collapsible routing step above a reply."""
-    return f"Routed to {persona_name}"
+    return f"routing to {persona_name}"
 
 
 def routing_summary(route: dict[str, Any]) -> str:

@@ -74,7 +74,7 @@ async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
     await expect(
         page.locator(ASSISTANT).last.locator('img[alt="Avatar for Diagnostic"]')
     ).to_have_count(1)
-    await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
+    await expect(page.get_by_text("routing to Diagnostic")).to_be_visible()
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / "offline-chat.png"))
 
@@ -85,7 +85,7 @@ async def test_offline_reply_streams_from_a_named_specialist_and_resumes(
     await expect(page.locator(ASSISTANT).filter(has_text="Offline mode")).to_have_count(
         1, timeout=30_000
     )
-    await expect(page.get_by_text("Routed to Diagnostic")).to_be_visible()
+    await expect(page.get_by_text("routing to Diagnostic")).to_be_visible()
 
     follow_up = await send(page, "Who exactly is my ideal customer and what are their pain points?")
     assert "Offline mode" in follow_up and "Avatar" in follow_up

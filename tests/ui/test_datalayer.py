@@ -34,7 +34,7 @@ async def test_thread_is_rebuilt_from_stored_messages(
     assert user is not None and user.id == member
     assert kinds == [
         ("user_message", thread["userIdentifier"]),
-        ("tool", "Routed to Core"),
+        ("tool", "routing to Core"),
         ("assistant_message", "Core"),
     ]
     assert thread["steps"][2]["output"] == "Start with your mission."
