@@ -65,11 +65,10 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     asyncio.run(_with_runtime(settings, setup))
     mode = "OpenAI-compatible model" if settings.llm_configured else "offline coach (no LLM key)"
     print(f"Brand Coach on http://{host}:{port} — {mode}", flush=True)
-    env = {
-        **os.environ,
-        "CHAINLIT_AUTH_SECRET": auth_secret(settings),
-        "CHAINLIT_APP_ROOT": str(PROJECT_ROOT),
-    }
+    # Chainlit reads CI=true as `--ci` and then plants a fake OPENAI_API_KEY, which would switch
+    # the app from the offline coach to a model that does not exist; never pass it on.
+    env = {key: value for key, value in os.environ.items() if key != "CI"}
+    env |= {"CHAINLIT_AUTH_SECRET": auth_secret(settings), "CHAINLIT_APP_ROOT": str(PROJECT_ROOT)}
     command = [
         sys.executable,
         "-m",

@@ -101,7 +101,10 @@ def serve(**extra_env: str) -> Iterator[Served]:
     """Run `brand-coach serve` with nothing configured but a data folder and a port."""
     data_dir = Path(tempfile.mkdtemp(prefix="bc-serve-", dir="/tmp"))
     port = free_port()
-    env = _clean_env(BRAND_COACH_DATA_DIR=str(data_dir), BRAND_COACH_PORT=str(port), **extra_env)
+    # CI=true always, as in CI: Chainlit reacts to it (see cmd_serve), and the app must not.
+    env = _clean_env(
+        BRAND_COACH_DATA_DIR=str(data_dir), BRAND_COACH_PORT=str(port), CI="true", **extra_env
+    )
     command = [str(Path(sys.executable).parent / "brand-coach"), "serve"]
     process, lines = start_process(command, env, re.compile(r"^Brand Coach on http"))
     try:
