@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from ui.chat import answer, welcome
+from ui.chat import REDIRECT, answer, redirect, welcome
 from ui.datalayer import CoachDataLayer
 from ui.runtime import runtime
 
@@ -41,3 +41,9 @@ async def resume(thread: cl.types.ThreadDict) -> None:
 async def on_message(message: cl.Message) -> None:
     """Answer a message through the engine."""
     await answer(message)
+
+
+@cl.action_callback(REDIRECT)
+async def on_redirect(action: cl.Action) -> None:
+    """ "Ask … instead": the chosen specialist answers the same question."""
+    await redirect(action)

@@ -18,9 +18,12 @@ from coach.llm.chat import ChatCompletionsModel
 from coach.llm.offline import OfflineCoach
 from coach.llm.openai_client import make_client
 from coach.llm.responses import ResponsesModel
+from coach.llm.tiebreak import ModelTieBreaker
 from coach.memory.context import ConversationWindow
 from coach.personas import builtin_personas
-from coach.router import Router
+from coach.personas.store import PersonaStore
+from coach.routing import Router
+from coach.routing.classifier import ExampleClassifier
 from coach.storage import migrate
 from coach.storage.db import Database, database_url
 
@@ -55,14 +58,27 @@ def build_llm(settings: Settings) -> LLM:
     return ResponsesModel(client)
 
 
+def build_tiebreaker(settings: Settings) -> ModelTieBreaker | None:
+    """The LLM tie-break stage, only when a model is configured."""
+    if not settings.llm_configured:
+        return None
+    return ModelTieBreaker(
+        make_client(settings),
+        model=settings.model,
+        api=settings.openai_api,
+        personas=builtin_personas(),
+    )
+
+
 def build_runtime(
     settings: Settings, *, llm: LLM | None = None, embedder: Embedder | None = None
 ) -> Runtime:
     """Wire the product together (connects lazily; nothing touches the network here)."""
     db = Database.connect(database_url(settings))
+    embedder = embedder or MiniLMEmbedder()
     library = Library(
         db,
-        embedder or MiniLMEmbedder(),
+        embedder,
         chunk_tokens=settings.chunk_tokens,
         overlap_tokens=settings.chunk_overlap_tokens,
     )
@@ -70,8 +86,8 @@ def build_runtime(
     coach = Coach(
         settings=settings,
         db=db,
-        router=Router(),
-        personas=builtin_personas,
+        router=Router(ExampleClassifier(embedder), tiebreaker=build_tiebreaker(settings)),
+        personas=PersonaStore(db),
         llm=llm or build_llm(settings),
         library=library,
         window=ConversationWindow(

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 
@@ -18,9 +18,12 @@ from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
 from coach.memory.context import ConversationWindow
 from coach.personas import Persona
-from coach.router import Router, RoutingDecision
+from coach.personas.store import PersonaStore
+from coach.routing import Router, RoutingDecision
 from coach.storage import conversations, messages
+from coach.storage import personas as personas_repo
 from coach.storage.db import Database
+from coach.storage.models import Message
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class Coach:
         settings: Settings,
         db: Database,
         router: Router,
-        personas: Callable[[], dict[str, Persona]],
+        personas: PersonaStore,
         llm: LLM,
         library: Library,
         window: ConversationWindow,
@@ -80,6 +83,10 @@ class Coach:
                 f"That message is {len(text):,} characters; the limit is "
                 f"{self.settings.max_message_chars:,}. Split it or attach it as a document."
             )
+        await self._limit(user_id)
+        return text
+
+    async def _limit(self, user_id: uuid.UUID) -> None:
         minute = int(time.time() // 60)
         count = await self.counters.hit(f"turns:{user_id}:{minute}", ttl_seconds=120)
         if count > self.settings.messages_per_minute:
@@ -87,7 +94,6 @@ class Coach:
                 "You're sending messages faster than the coach can answer; "
                 "wait a minute and try again."
             )
-        return text
 
     async def respond(
         self,
@@ -100,10 +106,14 @@ class Coach:
     ) -> AsyncIterator[Event]:
         """Run one turn; the person's message is committed before any model is called.
 
-        `persona` forces a specialist (a redirect); otherwise the router decides.
+        `persona` is the person's own choice of specialist (`/ask canvas …`); when it differs from
+        the router's, the difference is stored as a routing correction.
         """
         started = time.perf_counter()
         text = await self._check(user_id, text)
+        personas = await self.personas.all()
+        if persona is not None and persona not in personas:
+            raise InvalidInput(f"There is no specialist called {persona!r}.")
         async with self.db.session() as session:
             chat = await conversations.ensure_session(
                 session, session_id=session_id, user_id=user_id, name=text[:80]
@@ -122,27 +132,76 @@ class Coach:
             )
             await conversations.update_session(session, session_id=session_id)
             await session.commit()
-        conversation_id, asked_at = chat.conversation_id, question.created_at
 
         mark = time.perf_counter()
-        personas = self.personas()
-        if persona in personas:
+        decision = await self.router.route(text, previous=previous)
+        if persona is not None:
+            if persona != decision.persona:
+                await self._correct(question, routed=decision.persona, corrected=persona, how="ask")
             decision = RoutingDecision(
-                persona, 1.0, None, "redirect", f"you asked for {personas[persona].name}"
+                persona,
+                1.0,
+                decision.persona if decision.persona != persona else None,
+                "ask",
+                f"you asked for {personas[persona].name}",
             )
-        else:
-            decision = self.router.route(text, previous=previous)
-        chosen = personas[decision.persona]
         latency = {"route_ms": _ms(mark)}
+        async for event in self._answer(question, decision, personas, started, latency):
+            yield event
+
+    async def redirect(
+        self, *, user_id: uuid.UUID, question_id: uuid.UUID, persona: str, routed: str | None
+    ) -> AsyncIterator[Event]:
+        """Answer an earlier question again with the specialist the person chose instead."""
+        started = time.perf_counter()
+        personas = await self.personas.all()
+        if persona not in personas:
+            raise InvalidInput(f"There is no specialist called {persona!r}.")
+        async with self.db.session() as session:
+            question = await messages.get(session, message_id=question_id)
+        if question is None or question.user_id != user_id or question.role != "user":
+            raise NotFound("That message does not exist.")
+        await self._limit(user_id)
+        await self._correct(question, routed=routed or "unknown", corrected=persona, how="redirect")
+        decision = RoutingDecision(
+            persona, 1.0, routed, "redirect", f"you asked {personas[persona].name} instead"
+        )
+        async for event in self._answer(question, decision, personas, started, {"route_ms": 0.0}):
+            yield event
+
+    async def _correct(self, question: Message, *, routed: str, corrected: str, how: str) -> None:
+        async with self.db.session() as session:
+            await personas_repo.add_correction(
+                session,
+                message_id=question.id,
+                user_id=question.user_id,
+                routed=routed,
+                corrected=corrected,
+                how=how,
+            )
+            await session.commit()
+
+    async def _answer(
+        self,
+        question: Message,
+        decision: RoutingDecision,
+        personas: dict[str, Persona],
+        started: float,
+        latency: dict[str, float],
+    ) -> AsyncIterator[Event]:
+        """Gather context, stream the chosen specialist's reply and store it."""
+        chosen = personas[decision.persona]
         reply_id = uuid.uuid4()
         yield Routed(decision, chosen, question.id, reply_id, self.llm.label)
 
         mark = time.perf_counter()
         history, passages = await asyncio.gather(
-            self.window.recall(conversation_id=conversation_id, before=asked_at),
+            self.window.recall(
+                conversation_id=question.conversation_id, before=question.created_at
+            ),
             self.library.search(
                 kbs=[chosen.knowledge_base],
-                query=text,
+                query=question.content,
                 limit=self.settings.knowledge_results,
                 min_similarity=self.settings.citation_min_similarity,
             ),
@@ -150,10 +209,10 @@ class Coach:
         latency["context_ms"] = _ms(mark)
         prompt = Prompt(
             persona=chosen,
-            model=self.settings.model_for(chosen.slug),
+            model=chosen.model or self.settings.model_for(chosen.slug),
             instructions=chosen.instructions,
             history=history,
-            message=text,
+            message=question.content,
             passages=passages,
             temperature=chosen.temperature,
         )
@@ -161,7 +220,15 @@ class Coach:
         reply: list[str] = []
         usage = Usage(0, 0)
         mark = time.perf_counter()
-        record = _Reply(reply_id, conversation_id, session_id, user_id, decision, prompt, latency)
+        record = _Reply(
+            reply_id,
+            question.conversation_id,
+            question.session_id,
+            question.user_id,
+            decision,
+            prompt,
+            latency,
+        )
         try:
             async for event in self.llm.stream(prompt):
                 if isinstance(event, TextDelta):

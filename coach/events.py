@@ -8,7 +8,7 @@ from typing import Any
 
 from coach.knowledge.library import Passage
 from coach.personas import Persona
-from coach.router import RoutingDecision
+from coach.routing import RoutingDecision
 
 
 @dataclass(frozen=True)

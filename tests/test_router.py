@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.router import Router
+from coach.routing import Router
 
 CASES = [
     ("diagnostic", "Can you audit my brand and run a SWOT?"),

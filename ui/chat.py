@@ -1,21 +1,25 @@
-"""Chat behaviour in the browser: the welcome, and streaming a turn's events as messages."""
+"""Chat behaviour in the browser: the welcome, streaming a turn, `/ask` and redirects."""
 
 from __future__ import annotations
 
 import logging
+import re
 import uuid
+from collections.abc import AsyncIterator
 
 import chainlit as cl
 
 from coach.errors import CoachError
-from coach.events import Delta, Done, Failed, Routed
+from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Passage
-from coach.personas import builtin_personas
+from coach.personas import SLUGS, builtin_personas
 from ui.datalayer import route_step_name, routing_summary
 from ui.runtime import runtime
 
 logger = logging.getLogger(__name__)
 APP_AUTHOR = "Brand Coach"
+REDIRECT = "redirect"
+_ASK = re.compile(r"^/ask\s+(\S+)\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def welcome_text(*, offline: bool) -> str:
@@ -26,6 +30,11 @@ def welcome_text(*, offline: bool) -> str:
         "",
     ]
     lines += [f"- **{p.name}** — {p.description}" for p in builtin_personas().values()]
+    lines += [
+        "",
+        "Not the right specialist? Use the **Ask … instead** buttons under a reply, or start a "
+        "message with `/ask canvas` (or diagnostic, avatar, capture, core).",
+    ]
     if offline:
         lines += [
             "",
@@ -37,9 +46,8 @@ def welcome_text(*, offline: bool) -> str:
 
 async def welcome() -> None:
     """Greet the person at the start of a new session."""
-    await cl.Message(
-        content=welcome_text(offline=runtime().coach.offline), author=APP_AUTHOR
-    ).send()
+    offline = runtime().coach.offline
+    await cl.Message(content=welcome_text(offline=offline), author=APP_AUTHOR).send()
 
 
 def sources_element(passages: list[Passage]) -> list[cl.Text]:
@@ -52,39 +60,65 @@ def sources_element(passages: list[Passage]) -> list[cl.Text]:
     return [cl.Text(name="Sources", content="\n\n---\n\n".join(sections), display="side")]
 
 
-async def answer(message: cl.Message) -> None:
-    """Run one turn through the engine and stream it into the chat."""
+def redirect_actions(question_id: uuid.UUID, routed: str) -> list[cl.Action]:
+    """ "Ask … instead" buttons for every specialist but the one who answered."""
+    return [
+        cl.Action(
+            name=REDIRECT,
+            payload={"question": str(question_id), "persona": persona.slug, "routed": routed},
+            label=f"Ask {persona.name} instead",
+            tooltip=f"Have {persona.name} ({persona.title}) answer this instead",
+        )
+        for persona in builtin_personas().values()
+        if persona.slug != routed
+    ]
+
+
+def parse_ask(text: str) -> tuple[str | None, str]:
+    """`/ask canvas how do I…` → ("canvas", "how do I…"); other text → (None, text)."""
+    match = _ASK.match(text.strip())
+    if not match:
+        return None, text
+    wanted = match.group(1).lower()
+    for slug, persona in builtin_personas().items():
+        if wanted in (slug, persona.name.lower()):
+            return slug, match.group(2).strip()
+    raise CoachError(
+        f"There is no specialist called {match.group(1)!r}; try /ask followed by "
+        f"one of {', '.join(SLUGS)}."
+    )
+
+
+def _current_user_id() -> uuid.UUID | None:
     user = cl.user_session.get("user")
-    if user is None or not getattr(user, "id", None):
-        await cl.ErrorMessage(content="Please log in again.", author=APP_AUTHOR).send()
-        return
-    reply: cl.Message | None = None
     try:
-        message_id = uuid.UUID(message.id)
+        return uuid.UUID(str(getattr(user, "id", "")))
     except ValueError:
-        message_id = uuid.uuid4()
+        return None
+
+
+async def show(events: AsyncIterator[Event]) -> None:
+    """Render a turn's events: routing step, streamed reply, sources, redirect buttons."""
+    reply: cl.Message | None = None
+    routed: Routed | None = None
     try:
-        async for event in runtime().coach.respond(
-            user_id=uuid.UUID(user.id),
-            session_id=cl.context.session.thread_id,
-            text=message.content,
-            message_id=message_id,
-        ):
+        async for event in events:
             if isinstance(event, Routed):
+                routed = event
                 async with cl.Step(name=route_step_name(event.persona.name), type="tool") as step:
                     step.output = routing_summary(event.decision.as_dict())
                 reply = cl.Message(content="", author=event.persona.name, id=str(event.reply_id))
             elif isinstance(event, Delta) and reply is not None:
                 await reply.stream_token(event.text)
-            elif isinstance(event, Done) and reply is not None:
-                reply.elements = sources_element(event.sources)  # type: ignore[assignment]
-                await reply.send()
-            elif isinstance(event, Failed):
-                if reply is not None and event.partial_text:
+            elif isinstance(event, Done | Failed) and reply is not None and routed is not None:
+                if isinstance(event, Failed):
+                    if not event.partial_text:
+                        await cl.ErrorMessage(content=event.error, author=APP_AUTHOR).send()
+                        return
                     await reply.stream_token(f"\n\n⚠️ {event.error}")
-                    await reply.send()
-                else:
-                    await cl.ErrorMessage(content=event.error, author=APP_AUTHOR).send()
+                reply.elements = sources_element(event.sources)  # type: ignore[assignment]
+                reply.actions = redirect_actions(routed.message_id, routed.persona.slug)
+                await reply.send()
     except CoachError as error:
         await cl.ErrorMessage(content=str(error), author=APP_AUTHOR).send()
     except Exception:
@@ -94,3 +128,46 @@ async def answer(message: cl.Message) -> None:
             "please try again.",
             author=APP_AUTHOR,
         ).send()
+
+
+async def answer(message: cl.Message) -> None:
+    """Run one turn through the engine (honouring `/ask <specialist>`) and stream it."""
+    user_id = _current_user_id()
+    if user_id is None:
+        await cl.ErrorMessage(content="Please log in again.", author=APP_AUTHOR).send()
+        return
+    try:
+        persona, text = parse_ask(message.content)
+        message_id = uuid.UUID(message.id)
+    except CoachError as error:
+        await cl.ErrorMessage(content=str(error), author=APP_AUTHOR).send()
+        return
+    except ValueError:
+        message_id = uuid.uuid4()
+    await show(
+        runtime().coach.respond(
+            user_id=user_id,
+            session_id=cl.context.session.thread_id,
+            text=text,
+            message_id=message_id,
+            persona=persona,
+        )
+    )
+
+
+async def redirect(action: cl.Action) -> None:
+    """Answer the same question again with the specialist the person picked."""
+    user_id = _current_user_id()
+    if user_id is None:
+        return
+    try:
+        question_id = uuid.UUID(str(action.payload["question"]))
+        persona, routed = str(action.payload["persona"]), action.payload.get("routed")
+    except (KeyError, ValueError):
+        await cl.ErrorMessage(content="That button is out of date.", author=APP_AUTHOR).send()
+        return
+    await show(
+        runtime().coach.redirect(
+            user_id=user_id, question_id=question_id, persona=persona, routed=routed
+        )
+    )

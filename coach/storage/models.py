@@ -185,3 +185,34 @@ class Chunk(Base):
         TSVECTOR,
         Computed("to_tsvector('english', coalesce(heading, '') || ' ' || text)", persisted=True),
     )
+
+
+class PersonaVersion(Base):
+    """An admin's edit of a specialist's definition; the highest version of a slug is live."""
+
+    __tablename__ = "persona_versions"
+    __table_args__ = (UniqueConstraint("slug", "version", name="persona_versions_slug_version"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(Integer)
+    definition: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(String(320))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = _now()
+
+
+class RoutingCorrection(Base):
+    """A person sent a message to a different specialist than the router chose."""
+
+    __tablename__ = "routing_corrections"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    message_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("messages.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    routed: Mapped[str] = mapped_column(String(32))
+    corrected: Mapped[str] = mapped_column(String(32))
+    how: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = _now()

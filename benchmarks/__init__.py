@@ -1,0 +1,1 @@
+"""Reproducible measurements that print tables (not part of the test run)."""
