@@ -6,13 +6,19 @@ import chainlit as cl
 
 from ui.chat import REDIRECT, answer, redirect, welcome
 from ui.datalayer import CoachDataLayer
-from ui.runtime import runtime
+from ui.runtime import runtime, warm_up
 
 
 @cl.data_layer
 def data_layer() -> CoachDataLayer:
     """History, resume and feedback come from the project's own tables."""
     return CoachDataLayer()
+
+
+@cl.on_app_startup
+async def startup() -> None:
+    """Get the router ready so the first message is as fast as the rest."""
+    await warm_up()
 
 
 @cl.password_auth_callback

@@ -19,6 +19,7 @@ from coach.bootstrap import Runtime, build_runtime
 from coach.config import Settings
 from coach.knowledge.embeddings import MiniLMEmbedder
 from coach.knowledge.shipped import load_shipped_knowledge
+from coach.routing.classifier import ExampleClassifier
 from coach.storage import migrate
 from coach.storage.db import Database
 from tests.fakes.llm import ScriptedLLM
@@ -172,3 +173,9 @@ async def member(runtime: Runtime) -> uuid.UUID:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run the slow browser tests last, so fast failures show first."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+@pytest.fixture(scope="session")
+def classifier(embedder: MiniLMEmbedder) -> ExampleClassifier:
+    """The example classifier over the shipped examples, fitted once per run."""
+    return ExampleClassifier(embedder)

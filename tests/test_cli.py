@@ -33,7 +33,7 @@ def test_route_prints_one_decision_as_json() -> None:
     result = run("route", "How should I price my new workshop?")
     assert result.returncode == 0, result.stderr
     decision = json.loads(result.stdout)
-    assert decision["persona"] == "canvas" and decision["method"] == "rules"
+    assert decision["persona"] == "canvas" and decision["method"] in ("rules", "classifier")
     assert set(decision) == {"persona", "confidence", "secondary", "method", "reason"}
 
 
@@ -81,3 +81,52 @@ def test_users_add_prints_credentials_and_refuses_duplicates(
     assert f"email: {email}" in first.stdout and "password: " in first.stdout
     again = run("users", "add", email, settings=settings)
     assert again.returncode == 1 and "already has an account" in again.stderr
+
+
+def test_corrections_export_as_jsonl(settings: Settings, migrated: None) -> None:
+    import asyncio
+
+    from coach.bootstrap import build_runtime
+    from coach.storage import conversations, messages
+    from coach.storage import personas as repo
+
+    async def seed() -> str:
+        runtime = build_runtime(settings)
+        try:
+            account = await runtime.accounts.add(f"fix-{uuid.uuid4().hex[:8]}@example.com")
+            async with runtime.db.session() as session:
+                chat = await conversations.ensure_session(
+                    session, session_id=str(uuid.uuid4()), user_id=account.id
+                )
+                question = await messages.add(
+                    session,
+                    conversation_id=chat.conversation_id,
+                    session_id=chat.id,
+                    user_id=account.id,
+                    role="user",
+                    content="price my class?",
+                )
+                await repo.add_correction(
+                    session,
+                    message_id=question.id,
+                    user_id=account.id,
+                    routed="avatar",
+                    corrected="canvas",
+                    how="redirect",
+                )
+                await session.commit()
+            return str(question.id)
+        finally:
+            await runtime.close()
+
+    message_id = asyncio.run(seed())
+    result = run("route", "corrections", "--jsonl", settings=settings)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    mine = [r for r in rows if r["id"] == message_id]
+    assert mine and mine[0]["message"] == "price my class?"
+    assert (mine[0]["routed"], mine[0]["corrected"], mine[0]["how"]) == (
+        "avatar",
+        "canvas",
+        "redirect",
+    )

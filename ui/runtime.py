@@ -14,3 +14,10 @@ def runtime() -> Runtime:
     if _runtime is None:
         _runtime = build_runtime(load_settings())
     return _runtime
+
+
+async def warm_up() -> None:
+    """Load the embedding model and fit the router before the first person arrives."""
+    classifier = runtime().coach.router.classifier
+    if classifier is not None:
+        await classifier.warm_up()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +28,16 @@ def load_examples(folder: Path = EXAMPLES) -> dict[str, list[str]]:
     }
 
 
-@lru_cache(maxsize=4)
-def _fit(digest: str, vectors: bytes, labels: tuple[int, ...], dims: int) -> Any:
-    """A multinomial logistic regression on the example vectors (cached per example set)."""
+# Fitted models by a digest of their examples: fitting is the same work for every runtime.
+_FITTED: dict[str, Any] = {}
+
+
+def _fit(vectors: np.ndarray, labels: list[int]) -> Any:
+    """A multinomial logistic regression on the example vectors."""
     from sklearn.linear_model import LogisticRegression
 
-    x = np.frombuffer(vectors, dtype=np.float32).reshape(len(labels), dims)
     model = LogisticRegression(C=8.0, max_iter=2000)
-    model.fit(x, np.array(labels))
+    model.fit(vectors, np.array(labels))
     return model
 
 
@@ -53,14 +54,14 @@ class ExampleClassifier:
         async with self._lock:
             if self._model is None:
                 texts = [text for slug in SLUGS for text in self.examples.get(slug, [])]
-                labels = tuple(
-                    SLUGS.index(slug) for slug in SLUGS for _ in self.examples.get(slug, [])
-                )
-                digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()
-                vectors = np.asarray(await self.embedder.embed(texts), dtype=np.float32)
-                self._model = await asyncio.to_thread(
-                    _fit, digest, vectors.tobytes(), labels, vectors.shape[1]
-                )
+                labels = [SLUGS.index(slug) for slug in SLUGS for _ in self.examples.get(slug, [])]
+                key = hashlib.sha256(
+                    f"{type(self.embedder).__name__}\n{labels}\n{texts}".encode()
+                ).hexdigest()
+                if key not in _FITTED:
+                    vectors = np.asarray(await self.embedder.embed(texts), dtype=np.float32)
+                    _FITTED[key] = await asyncio.to_thread(_fit, vectors, labels)
+                self._model = _FITTED[key]
             return self._model
 
     async def warm_up(self) -> None:

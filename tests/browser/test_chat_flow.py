@@ -99,9 +99,27 @@ async def test_reply_streams_from_the_model_through_the_responses_api(
 ) -> None:
     await log_in(page, model_app.url, model_app.email, model_app.password)
     reply = await send(page, "Who is my ideal customer?")
-    assert reply.strip().endswith(FAKE_REPLY)
+    assert FAKE_REPLY in reply
     assert "Offline mode" not in reply
     assert len(await stream_lengths(page)) >= 3
     await expect(
         page.locator(ASSISTANT).last.locator('img[alt="Avatar for Avatar"]')
     ).to_have_count(1)
+
+
+async def test_ask_another_specialist_instead(offline_app: Served, page: Page) -> None:
+    await log_in(page, offline_app.url, offline_app.email, offline_app.password)
+    first = await send(page, "Who is my ideal customer and what are their pain points?")
+    assert "Avatar" in first
+    replies = await page.locator(ASSISTANT).count()
+
+    await page.locator(ASSISTANT).last.get_by_role("button", name="Ask Canvas instead").click()
+    await expect(page.locator(ASSISTANT)).to_have_count(replies + 1, timeout=60_000)
+    await page.wait_for_selector("#stop-button", state="detached", timeout=60_000)
+    redirected = page.locator(ASSISTANT).last
+    await expect(redirected.locator('img[alt="Avatar for Canvas"]')).to_have_count(1)
+    await expect(redirected).to_contain_text("Offline mode")
+    step = page.get_by_text("routing to Canvas").last
+    await expect(step).to_be_visible()
+    await step.click()  # open the collapsed routing step to read why
+    await expect(page.get_by_text("you asked Canvas instead")).to_be_visible()
