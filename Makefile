@@ -27,6 +27,9 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+bench: install
+	$(BIN)/python -m benchmarks.routing
+
 lint: install
 	$(BIN)/ruff check coach ui app.py tests benchmarks
 	$(BIN)/mypy coach
