@@ -28,6 +28,28 @@ def _load_minilm() -> Any:
     return SentenceTransformer(str(get_model_path()), device="cpu")
 
 
+def _embed_few(texts: list[str]) -> list[list[float]]:
+    """The model's own mean pooling, without `encode`'s batching overhead (~2 ms per query).
+
+    Gives the same vectors as `SentenceTransformer.encode(normalize_embeddings=True)`.
+    """
+    import torch
+
+    model = _load_minilm()
+    with torch.inference_mode():
+        batch = model.tokenizer(
+            texts,
+            return_tensors="pt",
+            padding=True,
+            truncation=True,
+            max_length=model.max_seq_length,
+        )
+        hidden = model[0].auto_model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return torch.nn.functional.normalize(pooled, dim=1).tolist()  # type: ignore[no-any-return]
+
+
 class MiniLMEmbedder:
     """The bundled 384-dimension model; loaded once per process, on first use."""
 
@@ -39,6 +61,8 @@ class MiniLMEmbedder:
 
     def embed_now(self, texts: list[str]) -> list[list[float]]:
         """Embed synchronously (for scripts and worker threads)."""
+        if len(texts) <= 4:
+            return _embed_few(texts)
         vectors = _load_minilm().encode(
             texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
         )

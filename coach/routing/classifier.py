@@ -72,5 +72,8 @@ class ExampleClassifier:
         """Probability per persona slug (summing to 1)."""
         model = await self._ensure_fitted()
         (vector,) = await self.embedder.embed([message])
-        probs = model.predict_proba(np.asarray([vector], dtype=np.float32))[0]
+        # predict_proba by hand: same numbers, without scikit-learn's per-call input checks.
+        logits = model.coef_ @ np.asarray(vector, dtype=np.float64) + model.intercept_
+        exps = np.exp(logits - logits.max())
+        probs = exps / exps.sum()
         return {SLUGS[int(label)]: float(p) for label, p in zip(model.classes_, probs, strict=True)}
