@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from coach.knowledge.chunking import chunk_markdown, title_of
 from coach.knowledge.embeddings import Embedder
+from coach.knowledge.parsers import ParsedDocument
 from coach.storage import knowledge as store
 from coach.storage.db import Database
 
@@ -57,45 +58,109 @@ class Library:
         self, *, kb: str, document_id: str, text: str, title: str | None = None
     ) -> IngestResult:
         """Store one document atomically; unchanged content is a no-op, changed replaces."""
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        title = title or title_of(text, document_id)
-        passages = chunk_markdown(
-            text, max_tokens=self.chunk_tokens, overlap_tokens=self.overlap_tokens
-        )
-        async with self.db.session() as session:
-            kb_id = await store.ensure_base(session, name=kb)
-            existing = await store.find_document(session, kb_id=kb_id, external_id=document_id)
-            if existing is not None and existing.content_hash == digest:
-                await session.commit()
-                return IngestResult(document_id, existing.title, "unchanged", 0)
-        # Embed outside the transaction: it is the slow part and needs no locks.
-        vectors = await self.embedder.embed([f"{p.heading}\n{p.text}" for p in passages])
-        async with self.db.session() as session:
-            kb_id = await store.ensure_base(session, name=kb)
-            existing = await store.find_document(session, kb_id=kb_id, external_id=document_id)
-            if existing is not None:
-                await store.delete_document(session, document_id=existing.id)
-            await store.add_document(
-                session,
-                kb_id=kb_id,
-                external_id=document_id,
-                title=title,
-                content_hash=digest,
-                chunks=[(p.heading, p.text, v) for p, v in zip(passages, vectors, strict=True)],
-            )
-            await session.commit()
-        return IngestResult(
-            document_id, title, "replaced" if existing is not None else "added", len(passages)
-        )
+        (result,) = await self.ingest(kb=kb, documents=[ParsedDocument(document_id, title, text)])
+        return result
 
     async def ingest_folder(self, *, kb: str, folder: Path) -> list[IngestResult]:
         """Ingest every Markdown file in `folder` (document ids are the file names)."""
-        results = []
-        for path in sorted(folder.glob("*.md")):
-            results.append(
-                await self.ingest_text(kb=kb, document_id=path.name, text=path.read_text())
+        documents = [
+            ParsedDocument(path.name, None, path.read_text())
+            for path in sorted(folder.glob("*.md"))
+        ]
+        return await self.ingest(kb=kb, documents=documents)
+
+    async def ingest(
+        self,
+        *,
+        kb: str,
+        documents: Sequence[ParsedDocument],
+        progress: Callable[[IngestResult], None] | None = None,
+        batch: int = 32,
+    ) -> list[IngestResult]:
+        """Store documents; each is written whole or not at all, unchanged ones are skipped.
+
+        Embedding runs outside any transaction (it is the slow part) and in batches across
+        documents, so a large corpus embeds at the model's full speed.
+        """
+        results: list[IngestResult] = []
+        async with self.db.session() as session:
+            kb_id = await store.ensure_base(session, name=kb)
+            stored = await store.content_hashes(
+                session, kb_id=kb_id, external_ids=[d.document_id for d in documents]
             )
+            await session.commit()
+        pending = []
+        for document in documents:
+            digest = hashlib.sha256(document.text.encode()).hexdigest()
+            if stored.get(document.document_id) == digest:
+                result = IngestResult(document.document_id, document.title or "", "unchanged", 0)
+                results.append(result)
+                if progress:
+                    progress(result)
+            else:
+                pending.append((document, digest))
+        for start in range(0, len(pending), batch):
+            group = pending[start : start + batch]
+            chunked = [
+                chunk_markdown(
+                    d.text, max_tokens=self.chunk_tokens, overlap_tokens=self.overlap_tokens
+                )
+                for d, _ in group
+            ]
+            vectors = iter(
+                await self.embedder.embed(
+                    [f"{p.heading}\n{p.text}" for passages in chunked for p in passages]
+                )
+            )
+            written = []
+            async with self.db.session() as session:
+                for (document, digest), passages in zip(group, chunked, strict=True):
+                    title = document.title or title_of(document.text, document.document_id)
+                    replaced = await store.delete_by_external_id(
+                        session, kb_id=kb_id, external_id=document.document_id
+                    )
+                    await store.add_document(
+                        session,
+                        kb_id=kb_id,
+                        external_id=document.document_id,
+                        title=title,
+                        content_hash=digest,
+                        chunks=[(p.heading, p.text, next(vectors)) for p in passages],
+                    )
+                    outcome: Literal["added", "replaced"] = "replaced" if replaced else "added"
+                    written.append(
+                        IngestResult(document.document_id, title, outcome, len(passages))
+                    )
+                await session.commit()
+            for result in written:
+                results.append(result)
+                if progress:
+                    progress(result)
         return results
+
+    async def documents(self, *, kb: str) -> list[tuple[str, str, int]]:
+        """(document id, title, chunk count) for every document in a base."""
+        async with self.db.session() as session:
+            ids = await store.base_ids(session, names=[kb])
+            if not ids:
+                return []
+            rows = await store.list_documents(session, kb_id=ids[0])
+        return [(doc.external_id, doc.title, chunks) for doc, chunks in rows]
+
+    async def delete(self, *, kb: str, document_id: str) -> bool:
+        """Remove one document and its passages; False when it was not there."""
+        async with self.db.session() as session:
+            ids = await store.base_ids(session, names=[kb])
+            removed = bool(ids) and await store.delete_by_external_id(
+                session, kb_id=ids[0], external_id=document_id
+            )
+            await session.commit()
+        return removed
+
+    async def bases(self) -> list[tuple[str, int, int]]:
+        """(name, documents, chunks) for every knowledge base."""
+        async with self.db.session() as session:
+            return await store.base_sizes(session)
 
     async def search(
         self, *, kbs: Sequence[str], query: str, limit: int = 5, min_similarity: float = 0.0

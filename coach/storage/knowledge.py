@@ -76,6 +76,41 @@ async def delete_document(session: AsyncSession, *, document_id: int) -> None:
     await session.execute(delete(Document).where(Document.id == document_id))
 
 
+async def delete_by_external_id(session: AsyncSession, *, kb_id: int, external_id: str) -> bool:
+    """Remove the document with this id from a base; True when there was one."""
+    result = await session.execute(
+        delete(Document).where(Document.kb_id == kb_id, Document.external_id == external_id)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def content_hashes(
+    session: AsyncSession, *, kb_id: int, external_ids: Sequence[str]
+) -> dict[str, str]:
+    """Stored content hashes of these documents, by document id."""
+    if not external_ids:
+        return {}
+    rows = await session.execute(
+        select(Document.external_id, Document.content_hash).where(
+            Document.kb_id == kb_id, Document.external_id.in_(list(external_ids))
+        )
+    )
+    return dict(rows.tuples().all())
+
+
+async def base_sizes(session: AsyncSession) -> list[tuple[str, int, int]]:
+    """(name, documents, chunks) per knowledge base, by name."""
+    documents = select(Document.kb_id, func.count().label("n")).group_by(Document.kb_id).subquery()
+    chunks = select(Chunk.kb_id, func.count().label("n")).group_by(Chunk.kb_id).subquery()
+    query = (
+        select(KnowledgeBase.name, func.coalesce(documents.c.n, 0), func.coalesce(chunks.c.n, 0))
+        .outerjoin(documents, documents.c.kb_id == KnowledgeBase.id)
+        .outerjoin(chunks, chunks.c.kb_id == KnowledgeBase.id)
+        .order_by(KnowledgeBase.name)
+    )
+    return [(name, int(d), int(c)) for name, d, c in (await session.execute(query)).all()]
+
+
 async def list_documents(session: AsyncSession, *, kb_id: int) -> list[tuple[Document, int]]:
     """A base's documents with their chunk counts, by title."""
     query = (
