@@ -7,6 +7,7 @@ import chainlit as cl
 from ui.chat import REDIRECT, answer, redirect, welcome
 from ui.datalayer import CoachDataLayer
 from ui.runtime import runtime, warm_up
+from ui.uploads import KB_DELETE, delete_document, list_documents, receive, uploaded_files
 
 
 @cl.data_layer
@@ -45,11 +46,22 @@ async def resume(thread: cl.types.ThreadDict) -> None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    """Answer a message through the engine."""
-    await answer(message)
+    """Files go to the knowledge bases, `/kb` manages them, anything else is answered."""
+    if uploaded_files(message):
+        await receive(message)
+    if message.content.strip().lower().startswith("/kb"):
+        await list_documents(message.content.strip()[3:])
+    elif message.content.strip():
+        await answer(message)
 
 
 @cl.action_callback(REDIRECT)
 async def on_redirect(action: cl.Action) -> None:
     """ "Ask … instead": the chosen specialist answers the same question."""
     await redirect(action)
+
+
+@cl.action_callback(KB_DELETE)
+async def on_kb_delete(action: cl.Action) -> None:
+    """A coach deletes a document from a `/kb` listing."""
+    await delete_document(action)

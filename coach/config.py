@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40
     max_message_chars: int = 8000
+    max_upload_mb: int = 20
     messages_per_minute: int = 20
     offline_stream_delay: float = 0.012
 

@@ -130,3 +130,57 @@ def test_corrections_export_as_jsonl(settings: Settings, migrated: None) -> None
         "canvas",
         "redirect",
     )
+
+
+def test_kb_ingest_search_list_delete(settings: Settings, migrated: None, tmp_path: Path) -> None:
+    kb = f"bench-{uuid.uuid4().hex[:6]}"
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        "\n".join(
+            json.dumps(d)
+            for d in [
+                {
+                    "id": "doc-a",
+                    "title": "Sourdough",
+                    "text": "Sourdough needs a starter fed twice a day.",
+                },
+                {
+                    "id": "doc-b",
+                    "title": "Espresso",
+                    "text": "Espresso extraction takes 25 to 30 seconds.",
+                },
+            ]
+        )
+    )
+    (tmp_path / "locked.pdf").write_bytes(b"%PDF-1.4 broken")
+    result = run(
+        "kb",
+        "ingest",
+        "--kb",
+        kb,
+        str(corpus),
+        str(tmp_path / "locked.pdf"),
+        "--json",
+        settings=settings,
+    )
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["added"], summary["unchanged"], len(summary["rejected"])) == (2, 0, 1)
+
+    again = json.loads(
+        run("kb", "ingest", "--kb", kb, str(corpus), "--json", settings=settings).stdout
+    )
+    assert (again["added"], again["unchanged"]) == (0, 2)
+
+    queries = '{"id": "q1", "text": "how long to pull an espresso shot"}\n'
+    found = run("kb", "search", "--kb", kb, "--jsonl", settings=settings, stdin=queries)
+    assert found.returncode == 0, found.stderr
+    answer = json.loads(found.stdout)
+    assert answer["id"] == "q1" and answer["results"][0]["document_id"] == "doc-b"
+    assert set(answer["results"][0]) == {"document_id", "chunk_id", "score"}
+
+    listing = json.loads(run("kb", "list", "--kb", kb, "--json", settings=settings).stdout)
+    assert sorted(d["document_id"] for d in listing) == ["doc-a", "doc-b"]
+    assert run("kb", "delete", "--kb", kb, "doc-a", settings=settings).returncode == 0
+    listing = json.loads(run("kb", "list", "--kb", kb, "--json", settings=settings).stdout)
+    assert [d["document_id"] for d in listing] == ["doc-b"]

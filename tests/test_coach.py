@@ -201,3 +201,27 @@ async def test_rate_limit_is_shared_through_redis(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_an_uploaded_document_is_cited_in_the_reply(
+    settings: Settings, embedder: MiniLMEmbedder, shipped_knowledge: None
+) -> None:
+    runtime = build_runtime(settings, embedder=embedder)
+    try:
+        note = (
+            "# Loyalty Card Economics\n\n## Stamp cards for bakeries\n\nA ten-stamp loyalty card "
+            "for a bakery should give away no more than one item in eleven, or margins vanish."
+        )
+        await runtime.library.ingest_text(
+            kb="canvas", document_id=f"loyalty-{uuid.uuid4().hex[:6]}.md", text=note
+        )
+        account = await runtime.accounts.add(f"cite-{uuid.uuid4().hex[:8]}@example.com")
+        events = await run_turn(
+            runtime, account.id, "How should I price a loyalty stamp card for my bakery?"
+        )
+        done = events[-1]
+        assert isinstance(done, Done) and events[0].persona.slug == "canvas"
+        assert "Loyalty Card Economics" in [p.title for p in done.sources]
+        assert "Loyalty Card Economics" in done.text
+    finally:
+        await runtime.close()

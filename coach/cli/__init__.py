@@ -8,6 +8,7 @@ import os
 import sys
 
 from coach.cli.chat import cmd_chat
+from coach.cli.kb import add_kb_parser
 from coach.cli.personas import add_personas_parser
 from coach.cli.route import cmd_route
 from coach.cli.serve import cmd_db_upgrade, cmd_serve
@@ -46,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     route.set_defaults(func=cmd_route)
 
     add_personas_parser(sub)
+    add_kb_parser(sub)
 
     users = sub.add_parser("users", help="manage accounts")
     users_sub = users.add_subparsers(dest="users_command", required=True)

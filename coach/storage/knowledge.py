@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -41,13 +40,6 @@ async def base_ids(session: AsyncSession, *, names: Sequence[str]) -> list[int]:
     return list(rows)
 
 
-async def find_document(session: AsyncSession, *, kb_id: int, external_id: str) -> Document | None:
-    """The stored document with this id in this base."""
-    return await session.scalar(
-        select(Document).where(Document.kb_id == kb_id, Document.external_id == external_id)
-    )
-
-
 async def add_document(
     session: AsyncSession,
     *,
@@ -68,20 +60,20 @@ async def add_document(
         for i, (h, t, e) in enumerate(chunks)
     )
     await session.flush()
+    await index_postings(session, document_id=document.id, kb_id=kb_id, chunks=len(chunks))
     return document
 
 
-async def delete_document(session: AsyncSession, *, document_id: int) -> None:
-    """Remove a document and its chunks."""
-    await session.execute(delete(Document).where(Document.id == document_id))
-
-
 async def delete_by_external_id(session: AsyncSession, *, kb_id: int, external_id: str) -> bool:
-    """Remove the document with this id from a base; True when there was one."""
-    result = await session.execute(
-        delete(Document).where(Document.kb_id == kb_id, Document.external_id == external_id)
+    """Remove the document with this id from a base (and from BM25); True when there was one."""
+    document_id = await session.scalar(
+        select(Document.id).where(Document.kb_id == kb_id, Document.external_id == external_id)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    if document_id is None:
+        return False
+    await unindex_postings(session, document_id=document_id, kb_id=kb_id)
+    await session.execute(delete(Document).where(Document.id == document_id))
+    return True
 
 
 async def content_hashes(
@@ -134,6 +126,9 @@ async def vector_search(
     session: AsyncSession, *, kb_ids: Sequence[int], embedding: list[float], limit: int
 ) -> list[ChunkHit]:
     """Nearest chunks by cosine similarity (score = 1 - distance)."""
+    # Keep scanning the HNSW graph until enough rows pass the base filter (pgvector 0.8).
+    await session.execute(text("SET LOCAL hnsw.iterative_scan = 'relaxed_order'"))
+    await session.execute(text(f"SET LOCAL hnsw.ef_search = {max(40, int(limit))}"))
     distance = Chunk.embedding.cosine_distance(embedding)
     query = (
         select(Chunk, Document.external_id, Document.title, (1 - distance).label("score"))
@@ -142,26 +137,102 @@ async def vector_search(
         .order_by(distance)
         .limit(limit)
     )
-    return _hits((await session.execute(query)).tuples().all())
+    hits = _hits((await session.execute(query)).tuples().all())
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)  # relaxed order: re-sort
 
 
-_WORD = re.compile(r"[A-Za-z0-9]+")
+_INDEX_POSTINGS = text(
+    """
+    WITH p AS (
+        INSERT INTO chunk_terms (chunk_id, term, kb_id, tf, dl)
+        SELECT c.id, t.lexeme, c.kb_id, coalesce(array_length(t.positions, 1), 1),
+               sum(coalesce(array_length(t.positions, 1), 1)) OVER (PARTITION BY c.id)
+        FROM chunks c, unnest(c.tsv) t
+        WHERE c.document_id = :document_id
+        RETURNING kb_id, term, tf
+    ), s AS (
+        INSERT INTO term_stats (kb_id, term, df)
+        SELECT kb_id, term, count(*) FROM p GROUP BY kb_id, term
+        ON CONFLICT (kb_id, term) DO UPDATE SET df = term_stats.df + excluded.df
+    )
+    UPDATE knowledge_bases k
+    SET term_total = k.term_total + (SELECT coalesce(sum(tf), 0) FROM p),
+        chunk_count = k.chunk_count + :chunks
+    WHERE k.id = :kb_id
+    """
+)
+_UNINDEX_POSTINGS = text(
+    """
+    WITH p AS (
+        SELECT t.kb_id, t.term, t.tf FROM chunk_terms t
+        JOIN chunks c ON c.id = t.chunk_id WHERE c.document_id = :document_id
+    ), s AS (
+        UPDATE term_stats s SET df = s.df - d.n
+        FROM (SELECT kb_id, term, count(*) AS n FROM p GROUP BY kb_id, term) d
+        WHERE s.kb_id = d.kb_id AND s.term = d.term
+    )
+    UPDATE knowledge_bases k
+    SET term_total = k.term_total - (SELECT coalesce(sum(tf), 0) FROM p),
+        chunk_count = k.chunk_count - (SELECT count(*) FROM chunks WHERE document_id = :document_id)
+    WHERE k.id = :kb_id
+    """
+)
+# Okapi BM25 over the postings, with Anserini's defaults (k1 0.9, b 0.4); terms are Postgres's
+# English stems, so "pricing" finds "price".
+_BM25 = text(
+    """
+    WITH q AS (SELECT DISTINCT lexeme AS term FROM unnest(to_tsvector('english', :query))),
+    kb AS (
+        SELECT greatest(sum(chunk_count), 1)::float8 AS n,
+               greatest(sum(term_total), 1)::float8 / greatest(sum(chunk_count), 1) AS avgdl
+        FROM knowledge_bases WHERE id = ANY(:kb_ids)
+    ),
+    w AS (
+        SELECT s.term, ln(1 + (kb.n - sum(s.df) + 0.5) / (sum(s.df) + 0.5)) AS idf
+        FROM term_stats s JOIN q USING (term) CROSS JOIN kb
+        WHERE s.kb_id = ANY(:kb_ids)
+        GROUP BY s.term, kb.n HAVING sum(s.df) > 0
+    )
+    SELECT t.chunk_id,
+           sum(w.idf * t.tf * 1.9 / (t.tf + 0.9 * (0.6 + 0.4 * t.dl / kb.avgdl))) AS score
+    FROM chunk_terms t JOIN w USING (term) CROSS JOIN kb
+    WHERE t.kb_id = ANY(:kb_ids)
+    GROUP BY t.chunk_id ORDER BY score DESC LIMIT :limit
+    """
+)
+
+
+async def index_postings(
+    session: AsyncSession, *, document_id: int, kb_id: int, chunks: int
+) -> None:
+    """Add a freshly stored document's terms to the BM25 postings and statistics."""
+    await session.execute(
+        _INDEX_POSTINGS, {"document_id": document_id, "kb_id": kb_id, "chunks": chunks}
+    )
+
+
+async def unindex_postings(session: AsyncSession, *, document_id: int, kb_id: int) -> None:
+    """Take a document's terms out of the BM25 statistics (its postings go with its chunks)."""
+    await session.execute(_UNINDEX_POSTINGS, {"document_id": document_id, "kb_id": kb_id})
 
 
 async def text_search(
     session: AsyncSession, *, kb_ids: Sequence[int], text: str, limit: int
 ) -> list[ChunkHit]:
-    """Best full-text matches for any of the query's words, ranked by ts_rank_cd."""
-    words = _WORD.findall(text)
-    if not words:
+    """Best BM25 matches for the query's words (stemmed, stop words dropped)."""
+    ranked = (
+        await session.execute(_BM25, {"query": text, "kb_ids": list(kb_ids), "limit": limit})
+    ).all()
+    if not ranked:
         return []
-    tsquery = func.to_tsquery("english", " | ".join(words))
-    rank = func.ts_rank_cd(Chunk.tsv, tsquery)
-    query = (
-        select(Chunk, Document.external_id, Document.title, rank.label("score"))
+    scores = {chunk_id: float(score) for chunk_id, score in ranked}
+    rows = await session.execute(
+        select(Chunk, Document.external_id, Document.title)
         .join(Document, Document.id == Chunk.document_id)
-        .where(Chunk.kb_id.in_(kb_ids), Chunk.tsv.op("@@")(tsquery))
-        .order_by(rank.desc())
-        .limit(limit)
+        .where(Chunk.id.in_(list(scores)))
     )
-    return _hits((await session.execute(query)).tuples().all())
+    hits = [
+        ChunkHit(chunk.id, external_id, title, chunk.heading, chunk.text, scores[chunk.id])
+        for chunk, external_id, title in rows.tuples()
+    ]
+    return sorted(hits, key=lambda hit: hit.score, reverse=True)

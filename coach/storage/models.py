@@ -139,6 +139,8 @@ class KnowledgeBase(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
+    chunk_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    term_total: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     created_at: Mapped[datetime] = _now()
 
 
@@ -216,3 +218,32 @@ class RoutingCorrection(Base):
     corrected: Mapped[str] = mapped_column(String(32))
     how: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = _now()
+
+
+class ChunkTerm(Base):
+    """A posting for BM25: how often a stemmed term occurs in a chunk, and the chunk's length."""
+
+    __tablename__ = "chunk_terms"
+    __table_args__ = (
+        Index("chunk_terms_lookup", "kb_id", "term", postgresql_include=["chunk_id", "tf", "dl"]),
+    )
+
+    chunk_id: Mapped[int] = mapped_column(
+        ForeignKey("chunks.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    kb_id: Mapped[int] = mapped_column(Integer)
+    tf: Mapped[int] = mapped_column(Integer)
+    dl: Mapped[int] = mapped_column(Integer)
+
+
+class TermStat(Base):
+    """Document frequency of a term in one knowledge base (kept current on ingest and delete)."""
+
+    __tablename__ = "term_stats"
+
+    kb_id: Mapped[int] = mapped_column(
+        ForeignKey("knowledge_bases.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    df: Mapped[int] = mapped_column(Integer)
