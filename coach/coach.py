@@ -207,6 +207,7 @@ class Coach:
             ),
         )
         latency["context_ms"] = _ms(mark)
+        passages = _distinct(passages)
         prompt = Prompt(
             persona=chosen,
             model=chosen.model or self.settings.model_for(chosen.slug),
@@ -304,6 +305,17 @@ class Coach:
             await conversations.update_session(session, session_id=reply.session_id)
             await session.commit()
         return cost
+
+
+def _distinct(passages: list[Passage]) -> list[Passage]:
+    """One passage per document section: overlapping chunks of a section would cite it twice."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for passage in passages:
+        if (passage.document_id, passage.heading) not in seen:
+            seen.add((passage.document_id, passage.heading))
+            kept.append(passage)
+    return kept
 
 
 def _usage_dict(usage: Usage) -> dict[str, int]:

@@ -6,6 +6,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, expect
@@ -123,3 +124,39 @@ async def test_ask_another_specialist_instead(offline_app: Served, page: Page) -
     await expect(step).to_be_visible()
     await step.click()  # open the collapsed routing step to read why
     await expect(page.get_by_text("you asked Canvas instead")).to_be_visible()
+
+
+LOYALTY_NOTE = """# Loyalty Card Economics
+
+## Stamp cards for bakeries
+
+A ten-stamp loyalty card for a bakery should give away no more than one item in eleven,
+or the margin on regulars vanishes. Price the free item at cost when you plan the card.
+"""
+
+
+async def test_coach_uploads_a_document_and_it_is_cited(
+    offline_app: Served, page: Page, tmp_path: Path
+) -> None:
+    document = tmp_path / "loyalty-card-economics.md"
+    document.write_text(LOYALTY_NOTE)
+    await log_in(page, offline_app.url, offline_app.email, offline_app.password)
+
+    await page.set_input_files("#upload-button-input", str(document))
+    await expect(page.locator("#attachments")).to_contain_text(
+        "loyalty-card-economics", timeout=30_000
+    )
+    await page.wait_for_selector("#upload-button", timeout=30_000)  # upload finished
+    await page.fill("textarea#chat-input", "/kb canvas")
+    await page.keyboard.press("Enter")
+
+    await page.get_by_role("button", name="Canvas", exact=True).click(timeout=60_000)
+    await expect(page.get_by_text("loyalty-card-economics.md — added")).to_be_visible(
+        timeout=60_000
+    )
+    listing = page.locator(ASSISTANT).filter(has_text="documents:").last
+    await expect(listing).to_contain_text("Loyalty Card Economics")  # the /kb canvas listing
+
+    reply = await send(page, "How should I price a loyalty stamp card for my bakery?")
+    assert "Loyalty Card Economics" in reply and "[1]" in reply
+    await page.screenshot(path=str(ARTIFACTS / "coach-upload-cited.png"))
