@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser lint bench clean
+.PHONY: run test install browser lint bench bench-retrieval clean
 
 run: install
 	$(BIN)/brand-coach serve
@@ -29,6 +29,9 @@ browser:
 
 bench: install
 	$(BIN)/python -m benchmarks.routing
+
+bench-retrieval: install
+	$(BIN)/python -m benchmarks.retrieval
 
 lint: install
 	$(BIN)/ruff check coach ui app.py tests benchmarks
