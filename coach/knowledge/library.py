@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 from collections.abc import Callable, Sequence
@@ -53,6 +54,7 @@ class Library:
         self.embedder = embedder
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
+        self._ids: dict[str, int] = {}
 
     async def ingest_text(
         self, *, kb: str, document_id: str, text: str, title: str | None = None
@@ -138,6 +140,15 @@ class Library:
                     progress(result)
         return results
 
+    async def _base_ids(self, names: Sequence[str]) -> list[int]:
+        """Ids of the named bases that exist (cached: a base keeps its id for life)."""
+        missing = [name for name in names if name not in self._ids]
+        if missing:
+            async with self.db.session() as session:
+                found = await store.base_id_map(session, names=missing)
+            self._ids.update(found)
+        return [self._ids[name] for name in names if name in self._ids]
+
     async def documents(self, *, kb: str) -> list[tuple[str, str, int]]:
         """(document id, title, chunk count) for every document in a base."""
         async with self.db.session() as session:
@@ -171,15 +182,23 @@ class Library:
         a weak match is never cited.
         """
         depth = max(limit * 4, 20)
-        (embedding,) = await self.embedder.embed([query])
-        async with self.db.session() as session:
-            kb_ids = await store.base_ids(session, names=kbs)
-            if not kb_ids:
-                return []
-            by_vector = await store.vector_search(
-                session, kb_ids=kb_ids, embedding=embedding, limit=depth
-            )
-            by_text = await store.text_search(session, kb_ids=kb_ids, text=query, limit=depth)
+        kb_ids = await self._base_ids(kbs)
+        if not kb_ids:
+            return []
+
+        async def by_meaning() -> list[store.ChunkHit]:
+            (embedding,) = await self.embedder.embed([query])
+            async with self.db.session() as session:
+                return await store.vector_search(
+                    session, kb_ids=kb_ids, embedding=embedding, limit=depth
+                )
+
+        async def by_words() -> list[store.ChunkHit]:
+            async with self.db.session() as session:
+                return await store.text_search(session, kb_ids=kb_ids, text=query, limit=depth)
+
+        # BM25 runs in Postgres while the query is embedded here; then the vector scan.
+        by_vector, by_text = await asyncio.gather(by_meaning(), by_words())
         fused: dict[int, float] = {}
         hits = {hit.chunk_id: hit for hit in [*by_text, *by_vector]}
         for ranking in (by_vector, by_text):

@@ -34,6 +34,14 @@ async def ensure_base(session: AsyncSession, *, name: str) -> int:
     return kb_id
 
 
+async def base_id_map(session: AsyncSession, *, names: Sequence[str]) -> dict[str, int]:
+    """Name → id for the named bases that exist."""
+    rows = await session.execute(
+        select(KnowledgeBase.name, KnowledgeBase.id).where(KnowledgeBase.name.in_(names))
+    )
+    return dict(rows.tuples().all())
+
+
 async def base_ids(session: AsyncSession, *, names: Sequence[str]) -> list[int]:
     """Ids of the named bases that exist."""
     rows = await session.scalars(select(KnowledgeBase.id).where(KnowledgeBase.name.in_(names)))
@@ -115,11 +123,8 @@ async def list_documents(session: AsyncSession, *, kb_id: int) -> list[tuple[Doc
     return [(doc, int(n)) for doc, n in (await session.execute(query)).all()]
 
 
-def _hits(rows: Sequence[tuple[Chunk, str, str, float]]) -> list[ChunkHit]:
-    return [
-        ChunkHit(chunk.id, external_id, title, chunk.heading, chunk.text, float(score))
-        for chunk, external_id, title, score in rows
-    ]
+# Columns a hit needs: never the embedding, whose decoding would cost more than the search.
+_HIT_COLUMNS = (Chunk.id, Document.external_id, Document.title, Chunk.heading, Chunk.text)
 
 
 async def vector_search(
@@ -131,13 +136,17 @@ async def vector_search(
     await session.execute(text(f"SET LOCAL hnsw.ef_search = {max(40, int(limit))}"))
     distance = Chunk.embedding.cosine_distance(embedding)
     query = (
-        select(Chunk, Document.external_id, Document.title, (1 - distance).label("score"))
+        select(*_HIT_COLUMNS, (1 - distance).label("score"))
         .join(Document, Document.id == Chunk.document_id)
         .where(Chunk.kb_id.in_(kb_ids))
         .order_by(distance)
         .limit(limit)
     )
-    hits = _hits((await session.execute(query)).tuples().all())
+    rows = (await session.execute(query)).tuples().all()
+    hits = [
+        ChunkHit(cid, doc, title, heading, body, float(score))
+        for cid, doc, title, heading, body, score in rows
+    ]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)  # relaxed order: re-sort
 
 
@@ -178,7 +187,9 @@ _UNINDEX_POSTINGS = text(
     """
 )
 # Okapi BM25 over the postings, with Anserini's defaults (k1 0.9, b 0.4); terms are Postgres's
-# English stems, so "pricing" finds "price".
+# English stems, so "pricing" finds "price". Each query term reads at most :per_term postings, best
+# first by an index on their BM25 weight at a reference length (120): at 100,000 chunks a common
+# word has tens of thousands of postings, and the tail of those never reaches the top ten.
 _BM25 = text(
     """
     WITH q AS (SELECT DISTINCT lexeme AS term FROM unnest(to_tsvector('english', :query))),
@@ -188,16 +199,21 @@ _BM25 = text(
         FROM knowledge_bases WHERE id = ANY(:kb_ids)
     ),
     w AS (
-        SELECT s.term, ln(1 + (kb.n - sum(s.df) + 0.5) / (sum(s.df) + 0.5)) AS idf
+        SELECT s.kb_id, s.term,
+               ln(1 + (kb.n - sum(s.df) OVER terms + 0.5) / (sum(s.df) OVER terms + 0.5)) AS idf
         FROM term_stats s JOIN q USING (term) CROSS JOIN kb
-        WHERE s.kb_id = ANY(:kb_ids)
-        GROUP BY s.term, kb.n HAVING sum(s.df) > 0
+        WHERE s.kb_id = ANY(:kb_ids) AND s.df > 0
+        WINDOW terms AS (PARTITION BY s.term)
     )
-    SELECT t.chunk_id,
-           sum(w.idf * t.tf * 1.9 / (t.tf + 0.9 * (0.6 + 0.4 * t.dl / kb.avgdl))) AS score
-    FROM chunk_terms t JOIN w USING (term) CROSS JOIN kb
-    WHERE t.kb_id = ANY(:kb_ids)
-    GROUP BY t.chunk_id ORDER BY score DESC LIMIT :limit
+    SELECT p.chunk_id,
+           sum(w.idf * p.tf * 1.9 / (p.tf + 0.9 * (0.6 + 0.4 * p.dl / kb.avgdl))) AS score
+    FROM w CROSS JOIN kb CROSS JOIN LATERAL (
+        SELECT t.chunk_id, t.tf, t.dl FROM chunk_terms t
+        WHERE t.kb_id = w.kb_id AND t.term = w.term
+        ORDER BY ((t.tf * 1.9) / (t.tf + 0.9 * (0.6 + 0.4 * t.dl / 120.0))) DESC
+        LIMIT :per_term
+    ) p
+    GROUP BY p.chunk_id ORDER BY score DESC LIMIT :limit
     """
 )
 
@@ -217,22 +233,24 @@ async def unindex_postings(session: AsyncSession, *, document_id: int, kb_id: in
 
 
 async def text_search(
-    session: AsyncSession, *, kb_ids: Sequence[int], text: str, limit: int
+    session: AsyncSession, *, kb_ids: Sequence[int], text: str, limit: int, per_term: int = 1000
 ) -> list[ChunkHit]:
     """Best BM25 matches for the query's words (stemmed, stop words dropped)."""
     ranked = (
-        await session.execute(_BM25, {"query": text, "kb_ids": list(kb_ids), "limit": limit})
+        await session.execute(
+            _BM25, {"query": text, "kb_ids": list(kb_ids), "limit": limit, "per_term": per_term}
+        )
     ).all()
     if not ranked:
         return []
     scores = {chunk_id: float(score) for chunk_id, score in ranked}
     rows = await session.execute(
-        select(Chunk, Document.external_id, Document.title)
+        select(*_HIT_COLUMNS)
         .join(Document, Document.id == Chunk.document_id)
         .where(Chunk.id.in_(list(scores)))
     )
     hits = [
-        ChunkHit(chunk.id, external_id, title, chunk.heading, chunk.text, scores[chunk.id])
-        for chunk, external_id, title in rows.tuples()
+        ChunkHit(cid, doc, title, heading, body, scores[cid])
+        for cid, doc, title, heading, body in rows.tuples().all()
     ]
     return sorted(hits, key=lambda hit: hit.score, reverse=True)

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, TSVECTOR, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -225,7 +226,13 @@ class ChunkTerm(Base):
 
     __tablename__ = "chunk_terms"
     __table_args__ = (
-        Index("chunk_terms_lookup", "kb_id", "term", postgresql_include=["chunk_id", "tf", "dl"]),
+        Index(
+            "chunk_terms_impact",
+            "kb_id",
+            "term",
+            text("((tf * 1.9) / (tf + 0.9 * (0.6 + 0.4 * dl / 120.0))) DESC"),
+            postgresql_include=["chunk_id", "tf", "dl"],
+        ),
     )
 
     chunk_id: Mapped[int] = mapped_column(

@@ -40,9 +40,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("chunk_id", "term"),
     )
     op.create_index(
-        "chunk_terms_lookup",
+        "chunk_terms_impact",
         "chunk_terms",
-        ["kb_id", "term"],
+        ["kb_id", "term", sa.text("((tf * 1.9) / (tf + 0.9 * (0.6 + 0.4 * dl / 120.0))) DESC")],
         unique=False,
         postgresql_include=["chunk_id", "tf", "dl"],
     )
@@ -79,8 +79,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_column("knowledge_bases", "term_total")
     op.drop_column("knowledge_bases", "chunk_count")
-    op.drop_index(
-        "chunk_terms_lookup", table_name="chunk_terms", postgresql_include=["chunk_id", "tf", "dl"]
-    )
+    op.drop_index("chunk_terms_impact", table_name="chunk_terms")
     op.drop_table("chunk_terms")
     op.drop_table("term_stats")
