@@ -15,6 +15,7 @@ from coach.knowledge.library import Passage
 from coach.personas import SLUGS, builtin_personas
 from ui.datalayer import route_step_name, routing_summary
 from ui.runtime import runtime
+from ui.uploads import can_write
 
 logger = logging.getLogger(__name__)
 APP_AUTHOR = "Brand Coach"
@@ -22,7 +23,7 @@ REDIRECT = "redirect"
 _ASK = re.compile(r"^/ask\s+(\S+)\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
-def welcome_text(*, offline: bool) -> str:
+def welcome_text(*, offline: bool, coach: bool = False) -> str:
     """The first message of every session: who the five specialists are."""
     lines = [
         "Welcome to **Brand Coach**. Ask anything about your brand — each message goes to the "
@@ -35,6 +36,12 @@ def welcome_text(*, offline: bool) -> str:
         "Not the right specialist? Use the **Ask … instead** buttons under a reply, or start a "
         "message with `/ask canvas` (or diagnostic, avatar, capture, core).",
     ]
+    if coach:
+        lines += [
+            "",
+            "As a coach you can attach documents (PDF, Word, Markdown, text, HTML, JSONL) to add "
+            "them to a specialist's knowledge base; `/kb` lists and manages what is there.",
+        ]
     if offline:
         lines += [
             "",
@@ -47,7 +54,8 @@ def welcome_text(*, offline: bool) -> str:
 async def welcome() -> None:
     """Greet the person at the start of a new session."""
     offline = runtime().coach.offline
-    await cl.Message(content=welcome_text(offline=offline), author=APP_AUTHOR).send()
+    coach = can_write(cl.user_session.get("user"))
+    await cl.Message(content=welcome_text(offline=offline, coach=coach), author=APP_AUTHOR).send()
 
 
 def sources_element(passages: list[Passage]) -> list[cl.Text]:
