@@ -20,6 +20,10 @@ TABLES = {
     "knowledge_bases",
     "documents",
     "chunks",
+    "persona_versions",
+    "routing_corrections",
+    "chunk_terms",
+    "term_stats",
 }
 
 
