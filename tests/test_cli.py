@@ -50,7 +50,7 @@ def test_route_batch_keeps_ids_and_honours_previous() -> None:
 
 def test_route_batch_rejects_a_bad_line_clearly() -> None:
     result = run("route", "--jsonl", stdin='{"id": "a"}\n')
-    assert result.returncode == 2 and "line 1" in result.stderr
+    assert result.returncode == 1 and "line 1" in result.stderr and "message" in result.stderr
 
 
 def test_terminal_chat_answers_through_the_same_engine(

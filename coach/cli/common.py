@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterator
+from typing import Any, TextIO
 
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import Settings
+from coach.errors import InvalidInput
 from coach.storage import migrate
 
 
@@ -25,3 +26,21 @@ async def with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[i
         return await work(runtime)
     finally:
         await runtime.close()
+
+
+def jsonl_records(stream: TextIO, *, required: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """JSON objects, one per non-blank line; a bad line stops with an error naming it."""
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            missing = [key for key in required if key not in item]
+        except (json.JSONDecodeError, TypeError) as error:
+            raise InvalidInput(f"line {number}: not a JSON object ({error}).") from error
+        if missing:
+            fields = ", ".join(f'"{key}"' for key in required)
+            raise InvalidInput(
+                f"line {number}: expected {{{fields}}}; missing {', '.join(missing)}."
+            )
+        yield item

@@ -12,7 +12,7 @@ from typing import Any
 from tqdm import tqdm
 
 from coach.bootstrap import Runtime
-from coach.cli.common import emit, with_runtime
+from coach.cli.common import emit, jsonl_records, with_runtime
 from coach.config import Settings
 from coach.errors import InvalidInput
 from coach.knowledge.library import IngestResult
@@ -67,15 +67,8 @@ async def _search(args: argparse.Namespace, runtime: Runtime) -> int:
         for n, hit in enumerate(hits, start=1):
             print(f"[{n}] {hit.score:.4f}  {hit.title} — {hit.heading}\n    {hit.text[:160]}")
         return 0
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            query_id, query = item["id"], item["text"]
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            print(f'line {number}: expected {{"id", "text"}} ({error})', file=sys.stderr)
-            return 2
+    for item in jsonl_records(sys.stdin, required=("id", "text")):
+        query_id, query = item["id"], item["text"]
         hits = await runtime.library.search(kbs=[args.kb], query=query, limit=args.limit)
         results = [
             {"document_id": h.document_id, "chunk_id": h.chunk_id, "score": round(h.score, 6)}

@@ -8,7 +8,7 @@ import json
 import sys
 
 from coach.bootstrap import Runtime
-from coach.cli.common import with_runtime
+from coach.cli.common import jsonl_records, with_runtime
 from coach.config import Settings
 from coach.knowledge.embeddings import MiniLMEmbedder
 from coach.routing import Router
@@ -35,16 +35,8 @@ async def _route(args: argparse.Namespace) -> int:
         decision = await router.route(" ".join(args.text), previous=args.previous)
         print(json.dumps(decision.as_dict()))
         return 0
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            message, previous = item["message"], item.get("previous")
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
-            print(f'line {number}: expected {{"id", "message"}} ({error})', file=sys.stderr)
-            return 2
-        decision = await router.route(message, previous=previous)
+    for item in jsonl_records(sys.stdin, required=("id", "message")):
+        decision = await router.route(item["message"], previous=item.get("previous"))
         print(json.dumps({"id": item.get("id"), **decision.as_dict()}), flush=True)
     return 0
 
