@@ -12,7 +12,7 @@ import chainlit as cl
 from coach.errors import CoachError
 from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Passage
-from coach.personas import SLUGS, builtin_personas
+from coach.personas import SLUGS, Persona
 from ui.datalayer import route_step_name, routing_summary
 from ui.runtime import runtime
 from ui.uploads import can_write
@@ -23,14 +23,14 @@ REDIRECT = "redirect"
 _ASK = re.compile(r"^/ask\s+(\S+)\s*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
-def welcome_text(*, offline: bool, coach: bool = False) -> str:
+def welcome_text(personas: dict[str, Persona], *, offline: bool, coach: bool = False) -> str:
     """The first message of every session: who the five specialists are."""
     lines = [
         "Welcome to **Brand Coach**. Ask anything about your brand — each message goes to the "
         "specialist best placed to answer, and all five share one conversation with you:",
         "",
     ]
-    lines += [f"- **{p.name}** — {p.description}" for p in builtin_personas().values()]
+    lines += [f"- **{p.name}** — {p.description}" for p in personas.values()]
     lines += [
         "",
         "Not the right specialist? Use the **Ask … instead** buttons under a reply, or start a "
@@ -55,7 +55,9 @@ async def welcome() -> None:
     """Greet the person at the start of a new session."""
     offline = runtime().coach.offline
     coach = can_write(cl.user_session.get("user"))
-    await cl.Message(content=welcome_text(offline=offline, coach=coach), author=APP_AUTHOR).send()
+    personas = await runtime().coach.personas.all()
+    text = welcome_text(personas, offline=offline, coach=coach)
+    await cl.Message(content=text, author=APP_AUTHOR).send()
 
 
 def sources_element(passages: list[Passage]) -> list[cl.Text]:
@@ -68,7 +70,9 @@ def sources_element(passages: list[Passage]) -> list[cl.Text]:
     return [cl.Text(name="Sources", content="\n\n---\n\n".join(sections), display="side")]
 
 
-def redirect_actions(question_id: uuid.UUID, routed: str) -> list[cl.Action]:
+def redirect_actions(
+    personas: dict[str, Persona], question_id: uuid.UUID, routed: str
+) -> list[cl.Action]:
     """ "Ask … instead" buttons for every specialist but the one who answered."""
     return [
         cl.Action(
@@ -77,18 +81,18 @@ def redirect_actions(question_id: uuid.UUID, routed: str) -> list[cl.Action]:
             label=f"Ask {persona.name} instead",
             tooltip=f"Have {persona.name} ({persona.title}) answer this instead",
         )
-        for persona in builtin_personas().values()
+        for persona in personas.values()
         if persona.slug != routed
     ]
 
 
-def parse_ask(text: str) -> tuple[str | None, str]:
+def parse_ask(text: str, personas: dict[str, Persona]) -> tuple[str | None, str]:
     """`/ask canvas how do I…` → ("canvas", "how do I…"); other text → (None, text)."""
     match = _ASK.match(text.strip())
     if not match:
         return None, text
     wanted = match.group(1).lower()
-    for slug, persona in builtin_personas().items():
+    for slug, persona in personas.items():
         if wanted in (slug, persona.name.lower()):
             return slug, match.group(2).strip()
     raise CoachError(
@@ -109,12 +113,13 @@ async def show(events: AsyncIterator[Event]) -> None:
     """Render a turn's events: routing step, streamed reply, sources, redirect buttons."""
     reply: cl.Message | None = None
     routed: Routed | None = None
+    personas = await runtime().coach.personas.all()
     try:
         async for event in events:
             if isinstance(event, Routed):
                 routed = event
                 async with cl.Step(name=route_step_name(event.persona.name), type="tool") as step:
-                    step.output = routing_summary(event.decision.as_dict())
+                    step.output = routing_summary(event.decision.as_dict(), personas)
                 reply = cl.Message(content="", author=event.persona.name, id=str(event.reply_id))
             elif isinstance(event, Delta) and reply is not None:
                 await reply.stream_token(event.text)
@@ -125,7 +130,7 @@ async def show(events: AsyncIterator[Event]) -> None:
                         return
                     await reply.stream_token(f"\n\n⚠️ {event.error}")
                 reply.elements = sources_element(event.sources)  # type: ignore[assignment]
-                reply.actions = redirect_actions(routed.message_id, routed.persona.slug)
+                reply.actions = redirect_actions(personas, routed.message_id, routed.persona.slug)
                 await reply.send()
     except CoachError as error:
         await cl.ErrorMessage(content=str(error), author=APP_AUTHOR).send()
@@ -145,7 +150,7 @@ async def answer(message: cl.Message) -> None:
         await cl.ErrorMessage(content="Please log in again.", author=APP_AUTHOR).send()
         return
     try:
-        persona, text = parse_ask(message.content)
+        persona, text = parse_ask(message.content, await runtime().coach.personas.all())
         message_id = uuid.UUID(message.id)
     except CoachError as error:
         await cl.ErrorMessage(content=str(error), author=APP_AUTHOR).send()

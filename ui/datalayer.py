@@ -25,7 +25,7 @@ from chainlit.types import (
 from chainlit.user import PersistedUser, User
 
 from coach.bootstrap import Runtime
-from coach.personas import builtin_personas
+from coach.personas import Persona
 from coach.storage.models import ChatSession, Message
 from ui.runtime import runtime
 
@@ -49,9 +49,8 @@ def route_step_name(persona_name: str) -> str:
     return f"routing to {persona_name}"
 
 
-def routing_summary(route: dict[str, Any]) -> str:
+def routing_summary(route: dict[str, Any], personas: dict[str, Persona]) -> str:
     """The routing decision as a person reads it."""
-    personas = builtin_personas()
     name = personas[route["persona"]].name if route["persona"] in personas else route["persona"]
     lines = [
         f"**{name}** takes this — confidence {route['confidence']:.0%} ({route['method']}).",
@@ -62,7 +61,9 @@ def routing_summary(route: dict[str, Any]) -> str:
     return "\n\n".join(lines)
 
 
-def message_steps(message: Message, feedback: Any, thread_id: str, author: str) -> list[StepDict]:
+def message_steps(
+    message: Message, feedback: Any, thread_id: str, author: str, personas: dict[str, Persona]
+) -> list[StepDict]:
     """The Chainlit steps one stored message shows as: a user message, or routing + reply."""
     created = _iso(message.created_at)
     if message.role == "user":
@@ -80,7 +81,6 @@ def message_steps(message: Message, feedback: Any, thread_id: str, author: str) 
                 "streaming": False,
             }
         ]
-    personas = builtin_personas()
     persona = personas.get(message.persona or "", personas["core"])
     steps: list[StepDict] = []
     if message.route:
@@ -90,7 +90,7 @@ def message_steps(message: Message, feedback: Any, thread_id: str, author: str) 
                 "threadId": thread_id,
                 "type": "tool",
                 "name": route_step_name(persona.name),
-                "output": routing_summary(message.route),
+                "output": routing_summary(message.route, personas),
                 "createdAt": created,
                 "start": created,
                 "end": created,
@@ -244,10 +244,15 @@ class CoachDataLayer(BaseDataLayer):
         transcript = await self.runtime().history.transcript(thread_id)
         if transcript is None:
             return None
+        personas = await self.runtime().coach.personas.all()
         steps: list[StepDict] = []
         for message in transcript.messages:
             steps += message_steps(
-                message, transcript.feedback.get(message.id), thread_id, transcript.owner_email
+                message,
+                transcript.feedback.get(message.id),
+                thread_id,
+                transcript.owner_email,
+                personas,
             )
         return thread_dict(transcript.session, transcript.owner_email, steps)
 

@@ -9,7 +9,7 @@ import chainlit as cl
 
 from coach.errors import CoachError, InvalidInput
 from coach.knowledge.parsers import ParsedDocument, parse_file
-from coach.personas import SLUGS, builtin_personas
+from coach.personas import SLUGS
 from ui.runtime import runtime
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ async def _suggest(documents: list[ParsedDocument]) -> str:
 
 
 async def _choose_base(count: int, suggested: str) -> str | None:
-    personas = builtin_personas()
+    personas = await runtime().coach.personas.all()
     order = [suggested, *[s for s in SLUGS if s != suggested]]
     what = "this file" if count == 1 else f"these {count} files"
     answer = await cl.AskActionMessage(
@@ -83,7 +83,7 @@ async def receive(message: cl.Message) -> None:
     if documents and kb is None:
         lines.append("No knowledge base was chosen, so nothing was stored.")
     elif documents and kb is not None:
-        name = builtin_personas()[kb].name
+        name = (await runtime().coach.personas.all())[kb].name
         lines.append(f"Adding to **{name}**'s knowledge base:")
         report.content = "\n".join(lines)
         await report.send()
