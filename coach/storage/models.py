@@ -66,6 +66,7 @@ class Conversation(Base):
         ForeignKey("users.id", ondelete="CASCADE"), unique=True
     )
     summary: Mapped[str | None] = mapped_column(Text)
+    summary_upto: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = _now()
 
 
@@ -95,6 +96,8 @@ class Message(Base):
         CheckConstraint(f"status in {MESSAGE_STATUSES}", name="messages_status_valid"),
         Index("messages_conversation_time", "conversation_id", "created_at"),
         Index("messages_session_time", "session_id", "created_at"),
+        Index("messages_time", "created_at"),
+        Index("messages_persona_time", "persona", "created_at"),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
@@ -114,6 +117,7 @@ class Message(Base):
     usage: Mapped[dict[str, Any] | None] = mapped_column()
     cost_usd: Mapped[float | None] = mapped_column(Numeric(12, 6))
     latency: Mapped[dict[str, Any] | None] = mapped_column()
+    memories: Mapped[list[Any] | None] = mapped_column()
     created_at: Mapped[datetime] = _now()
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -254,3 +258,92 @@ class TermStat(Base):
     )
     term: Mapped[str] = mapped_column(Text, primary_key=True)
     df: Mapped[int] = mapped_column(Integer)
+
+
+FACT_STATUSES = ("active", "retired", "pending", "rejected")
+JOB_STATUSES = ("pending", "running", "done", "failed")
+
+
+class Fact(Base):
+    """Something the person told us about themselves or their business (tier 2, the profile).
+
+    Facts are never overwritten: an update retires the old row (`valid_to`, `replaced_by`) and
+    adds a new one, so the profile's history stays visible. `pending` facts contradict an active
+    one and wait for the person to confirm; `rejected` ones were declined.
+    """
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        CheckConstraint(f"status in {FACT_STATUSES}", name="facts_status_valid"),
+        Index("facts_user_status", "user_id", "status", "category"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str] = mapped_column(String(200))
+    value: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    source_kind: Mapped[str] = mapped_column(String(16), default="message")
+    source_message_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("messages.id", ondelete="SET NULL")
+    )
+    source_text: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[datetime] = _now()
+    valid_to: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    replaced_by: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="SET NULL"))
+    asked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = _now()
+
+
+class MemoryItem(Base):
+    """A past exchange, imported turn or passage of the person's own document (tier 3).
+
+    `turn_ids` are the message ids (or imported turn ids) the item holds; `source_key` makes
+    writing an item idempotent, so a re-run job never stores it twice.
+    """
+
+    __tablename__ = "memory_items"
+    __table_args__ = (
+        UniqueConstraint("user_id", "source_key", name="memory_items_user_source"),
+        Index("memory_items_user", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    source_key: Mapped[str] = mapped_column(String(300))
+    turn_ids: Mapped[list[Any]] = mapped_column()
+    text: Mapped[str] = mapped_column(Text)
+    embedding: Mapped[list[float]] = mapped_column(Vector(EMBEDDING_DIMENSIONS))
+    tsv: Mapped[str] = mapped_column(
+        TSVECTOR, Computed("to_tsvector('english', text)", persisted=True)
+    )
+    occurred_at: Mapped[datetime] = _now()
+
+
+class Job(Base):
+    """Durable background work (fact extraction, embedding) that runs after a reply is sent."""
+
+    __tablename__ = "jobs"
+    __table_args__ = (
+        CheckConstraint(f"status in {JOB_STATUSES}", name="jobs_status_valid"),
+        Index(
+            "jobs_due",
+            "run_after",
+            postgresql_where=text("status in ('pending', 'running')"),
+        ),
+        Index("jobs_user", "user_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    run_after: Mapped[datetime] = _now()
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = _now()
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

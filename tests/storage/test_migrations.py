@@ -24,6 +24,9 @@ TABLES = {
     "routing_corrections",
     "chunk_terms",
     "term_stats",
+    "facts",
+    "memory_items",
+    "jobs",
 }
 
 
