@@ -19,7 +19,10 @@ from coach.llm.offline import OfflineCoach
 from coach.llm.openai_client import make_client
 from coach.llm.responses import ResponsesModel
 from coach.llm.tiebreak import ModelTieBreaker
-from coach.memory.context import ConversationWindow
+from coach.memory.extract import Extractor, ModelExtractor, RuleExtractor
+from coach.memory.jobs import JobQueue
+from coach.memory.service import Memory, Summarizer
+from coach.memory.summary import ExtractiveSummarizer, ModelSummarizer
 from coach.personas import builtin_personas
 from coach.personas.store import PersonaStore
 from coach.routing import Router
@@ -41,6 +44,8 @@ class Runtime:
     history: History
     library: Library
     counters: Counters
+    memory: Memory
+    queue: JobQueue
 
     async def close(self) -> None:
         """Release connections."""
@@ -70,6 +75,20 @@ def build_tiebreaker(settings: Settings) -> ModelTieBreaker | None:
     )
 
 
+def build_extractor(settings: Settings) -> Extractor:
+    """The model's structured output when a model is configured, else the offline rules."""
+    if not settings.llm_configured:
+        return RuleExtractor()
+    return ModelExtractor(make_client(settings), model=settings.model, api=settings.openai_api)
+
+
+def build_summarizer(settings: Settings) -> Summarizer:
+    """The model when configured, else the extractive summary."""
+    if not settings.llm_configured:
+        return ExtractiveSummarizer()
+    return ModelSummarizer(make_client(settings), model=settings.model, api=settings.openai_api)
+
+
 def build_runtime(
     settings: Settings, *, llm: LLM | None = None, embedder: Embedder | None = None
 ) -> Runtime:
@@ -83,6 +102,23 @@ def build_runtime(
         overlap_tokens=settings.chunk_overlap_tokens,
     )
     counters = make_counters(settings.redis_url)
+    queue = JobQueue(
+        db,
+        lease_seconds=settings.job_lease_seconds,
+        max_attempts=settings.job_max_attempts,
+        backoff_seconds=settings.job_backoff_seconds,
+    )
+    memory = Memory(
+        db,
+        embedder,
+        extractor=build_extractor(settings),
+        summarizer=build_summarizer(settings),
+        queue=queue,
+        window_turns=settings.history_turns,
+        window_tokens=settings.history_token_budget,
+        recall_limit=settings.recall_results,
+        recall_min_similarity=settings.recall_min_similarity,
+    )
     coach = Coach(
         settings=settings,
         db=db,
@@ -90,12 +126,10 @@ def build_runtime(
         personas=PersonaStore(db),
         llm=llm or build_llm(settings),
         library=library,
-        window=ConversationWindow(
-            db, max_turns=settings.history_turns, token_budget=settings.history_token_budget
-        ),
+        memory=memory,
         counters=counters,
     )
-    return Runtime(settings, db, coach, Accounts(db), History(db), library, counters)
+    return Runtime(settings, db, coach, Accounts(db), History(db), library, counters, memory, queue)
 
 
 async def prepare(runtime: Runtime) -> tuple[str, str] | None:

@@ -16,7 +16,8 @@ from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Library, Passage
 from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
-from coach.memory.context import ConversationWindow
+from coach.memory.context import Context
+from coach.memory.service import Memory
 from coach.personas import Persona
 from coach.personas.store import PersonaStore
 from coach.routing import Router, RoutingDecision
@@ -33,12 +34,14 @@ class _Reply:
     """Where a reply belongs and how it was produced; its text and status come at the end."""
 
     id: uuid.UUID
+    question_id: uuid.UUID
     conversation_id: uuid.UUID
     session_id: str
     user_id: uuid.UUID
     decision: RoutingDecision
     prompt: Prompt
     latency: dict[str, float]
+    memories: list[dict[str, object]]
 
 
 def _ms(since: float) -> float:
@@ -57,7 +60,7 @@ class Coach:
         personas: PersonaStore,
         llm: LLM,
         library: Library,
-        window: ConversationWindow,
+        memory: Memory,
         counters: Counters,
     ) -> None:
         self.settings = settings
@@ -66,7 +69,7 @@ class Coach:
         self.personas = personas
         self.llm = llm
         self.library = library
-        self.window = window
+        self.memory = memory
         self.counters = counters
 
     @property
@@ -195,40 +198,41 @@ class Coach:
         yield Routed(decision, chosen, question.id, reply_id, self.llm.label)
 
         mark = time.perf_counter()
-        history, passages = await asyncio.gather(
-            self.window.recall(
-                conversation_id=question.conversation_id, before=question.created_at
+        (embedding,) = await self.library.embedder.embed([question.content])
+        context, passages = await asyncio.gather(
+            self.memory.assemble(
+                user_id=question.user_id,
+                conversation_id=question.conversation_id,
+                before=question.created_at,
+                query=question.content,
+                embedding=embedding,
+                exclude={str(question.id)},
             ),
             self.library.search(
                 kbs=[chosen.knowledge_base],
                 query=question.content,
                 limit=self.settings.knowledge_results,
                 min_similarity=self.settings.citation_min_similarity,
+                embedding=embedding,
             ),
         )
         latency["context_ms"] = _ms(mark)
         passages = _distinct(passages)
-        prompt = Prompt(
-            persona=chosen,
-            model=chosen.model or self.settings.model_for(chosen.slug),
-            instructions=chosen.instructions,
-            history=history,
-            message=question.content,
-            passages=passages,
-            temperature=chosen.temperature,
-        )
+        prompt = _prompt(chosen, self.settings.model_for(chosen.slug), question, context, passages)
 
         reply: list[str] = []
         usage = Usage(0, 0)
         mark = time.perf_counter()
         record = _Reply(
             reply_id,
+            question.id,
             question.conversation_id,
             question.session_id,
             question.user_id,
             decision,
             prompt,
             latency,
+            context.used(),
         )
         try:
             async for event in self.llm.stream(prompt):
@@ -261,7 +265,9 @@ class Coach:
         latency["total_ms"] = _ms(started)
         text_out = "".join(reply)
         cost = await self._save(record, text=text_out, usage=usage, status="complete", error=None)
-        yield Done(reply_id, text_out, list(passages), _usage_dict(usage), cost, latency)
+        yield Done(
+            reply_id, text_out, list(passages), _usage_dict(usage), cost, latency, record.memories
+        )
 
     def _cost(self, model: str, usage: Usage) -> float | None:
         if self.offline:
@@ -300,11 +306,33 @@ class Coach:
                 usage=_usage_dict(usage),
                 cost_usd=cost,
                 latency=reply.latency,
+                memories=reply.memories,
                 completed_at=datetime.now(UTC),
             )
             await conversations.update_session(session, session_id=reply.session_id)
+            await Memory.after_turn(
+                session, user_id=reply.user_id, question_id=reply.question_id, reply_id=reply.id
+            )
             await session.commit()
+        self.memory.queue.wake()
         return cost
+
+
+def _prompt(
+    persona: Persona, model: str, question: Message, context: Context, passages: list[Passage]
+) -> Prompt:
+    return Prompt(
+        persona=persona,
+        model=persona.model or model,
+        instructions=persona.instructions,
+        history=context.history,
+        message=question.content,
+        passages=passages,
+        profile=context.profile_lines(),
+        summary=context.summary,
+        recalled=context.recalled_lines(),
+        temperature=persona.temperature,
+    )
 
 
 def _distinct(passages: list[Passage]) -> list[Passage]:

@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     history_turns: int = 12
     history_token_budget: int = 2500
     knowledge_results: int = 4
+    recall_results: int = 3
+    recall_min_similarity: float = 0.35
+    job_lease_seconds: float = 120.0
+    job_max_attempts: int = 5
+    job_backoff_seconds: float = 2.0
     citation_min_similarity: float = 0.30
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40

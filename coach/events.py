@@ -39,6 +39,7 @@ class Done:
     usage: dict[str, int]
     cost_usd: float | None
     latency: dict[str, float] = field(default_factory=dict)
+    memories: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

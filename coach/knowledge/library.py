@@ -174,7 +174,13 @@ class Library:
             return await store.base_sizes(session)
 
     async def search(
-        self, *, kbs: Sequence[str], query: str, limit: int = 5, min_similarity: float = 0.0
+        self,
+        *,
+        kbs: Sequence[str],
+        query: str,
+        limit: int = 5,
+        min_similarity: float = 0.0,
+        embedding: list[float] | None = None,
     ) -> list[Passage]:
         """Hybrid search: vector and full-text rankings fused by reciprocal rank.
 
@@ -187,10 +193,12 @@ class Library:
             return []
 
         async def by_meaning() -> list[store.ChunkHit]:
-            (embedding,) = await self.embedder.embed([query])
+            vector = embedding
+            if vector is None:
+                (vector,) = await self.embedder.embed([query])
             async with self.db.session() as session:
                 return await store.vector_search(
-                    session, kb_ids=kb_ids, embedding=embedding, limit=depth
+                    session, kb_ids=kb_ids, embedding=vector, limit=depth
                 )
 
         async def by_words() -> list[store.ChunkHit]:

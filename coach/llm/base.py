@@ -29,6 +29,9 @@ class Prompt:
     history: Sequence[Turn]
     message: str
     passages: Sequence[Passage] = ()
+    profile: Sequence[str] = ()  # "Label: value" facts the person told us
+    summary: str | None = None  # rolling summary of the conversation before `history`
+    recalled: Sequence[str] = ()  # dated past exchanges relevant to this message
     temperature: float = 0.5
     max_output_tokens: int = 1200
 

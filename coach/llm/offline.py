@@ -108,6 +108,52 @@ def key_sentences(text: str, query: str, *, limit: int = 3) -> list[str]:
     return [sentences[i] for i in chosen]
 
 
+# Which profile facts each specialist keeps in mind (labels from `coach.memory.facts`).
+RELEVANT = {
+    "diagnostic": ("Business name", "Business type", "Challenges", "Goals", "Values"),
+    "avatar": ("Ideal customer", "Offers", "Competitors", "Business type"),
+    "canvas": ("Offers", "Price", "Ideal customer", "Competitors"),
+    "capture": ("Ideal customer", "Offers", "Goals", "Preferences"),
+    "core": ("Business name", "Values", "Goals", "Decisions"),
+}
+_RECALL = re.compile(
+    r"\b(do you (?:know|remember|recall)|remind me|what (?:did|have) i (?:say|tell|told|said)|"
+    r"what(?:'s| is| are| was| were) (?:my|our)|who (?:is|are|was|were) (?:my|our)|"
+    r"where (?:is|are|am|was) (?:my|our|i|we)|how much do (?:i|we)|what do you know about me)\b",
+    re.IGNORECASE,
+)
+
+
+def _facts(prompt: Prompt) -> list[tuple[str, str]]:
+    return [tuple(line.split(": ", 1)) for line in prompt.profile if ": " in line]  # type: ignore[misc]
+
+
+def memory_lines(prompt: Prompt) -> list[str]:
+    """An answer to "what's my…/do you remember…" from the profile and recalled exchanges."""
+    wanted = _terms(prompt.message)
+    facts = _facts(prompt)
+    matching = [(k, v) for k, v in facts if _terms(f"{k} {v}") & wanted] or facts
+    lines = [f"- **{k}:** {v}" for k, v in matching]
+    lines += [f"- _{line}_" for line in prompt.recalled if _terms(line) & wanted][:3]
+    if not lines:
+        return ["You haven't told me about that yet — tell me and I'll remember it."]
+    return ["Here's what you've told me:", *lines]
+
+
+def keeping_in_mind(prompt: Prompt) -> str | None:
+    """One line naming the facts this specialist takes into account, if any."""
+    facts = dict(_facts(prompt))
+    picked = [
+        f"{k.lower()}: {facts[k]}" for k in RELEVANT.get(prompt.persona.slug, ()) if k in facts
+    ]
+    name = facts.get("Name")
+    if not picked and not name:
+        return None
+    who = f"{name}, " if name else ""
+    said = "; ".join(picked[:4]) or "what you've told me so far"
+    return f"{who}I'm keeping in mind what you've told me — {said}."
+
+
 def compose(prompt: Prompt) -> str:
     """The whole offline reply as Markdown."""
     persona = prompt.persona
@@ -116,6 +162,13 @@ def compose(prompt: Prompt) -> str:
         f"from the {persona.name} knowledge base._",
         "",
     ]
+    if (prompt.profile or prompt.recalled) and _RECALL.search(prompt.message):
+        lines += memory_lines(prompt)
+        lines += ["", f"**Your next step:** {NEXT_STEPS.get(persona.slug, NEXT_STEPS['core'])}"]
+        return "\n".join(lines)
+    remembered = keeping_in_mind(prompt)
+    if remembered:
+        lines += [remembered, ""]
     if _GREETING.match(prompt.message) and len(prompt.message.split()) <= 6:
         lines.append(
             f"Hello! I'm {persona.name}, your {persona.title.lower()}. "

@@ -15,6 +15,18 @@ memories that are not in this prompt."""
 def instructions(prompt: Prompt) -> str:
     """System-level text: the persona's instructions, the shared rules and the knowledge."""
     parts = [prompt.instructions, SHARED_RULES]
+    if prompt.profile:
+        parts.append(
+            "What this person has told you (their profile; use it, don't ask again):\n"
+            + "\n".join(f"- {line}" for line in prompt.profile)
+        )
+    if prompt.summary:
+        parts.append(f"Summary of the conversation before the recent turns:\n{prompt.summary}")
+    if prompt.recalled:
+        parts.append(
+            "Earlier things the person said that relate to this message:\n"
+            + "\n".join(f"- {line}" for line in prompt.recalled)
+        )
     if prompt.passages:
         lines = ["Knowledge passages you may cite:"]
         for number, passage in enumerate(prompt.passages, start=1):

@@ -1,0 +1,77 @@
+"""Fact extractors: the offline rules, or the configured model's structured output."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from openai import AsyncOpenAI
+
+from coach.memory import rules
+from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
+
+INSTRUCTIONS = f"""\
+You extract facts a person states about themselves or their business from one chat message to a
+brand coach. Categories: {", ".join(CATEGORIES)}.
+Rules: only facts the person states explicitly as true about themselves or their own business;
+never questions, hypotheticals ("what if I charged…"), plans they are unsure of, or facts about
+other people. `value` is short, in the person's own words. Set `change` when they say it
+replaces what was true before; set `retire` when they say something is no longer true. `quote`
+is the sentence that states it. Return an empty list when there is nothing."""
+
+
+class Extractor(Protocol):
+    """Finds facts in a message."""
+
+    label: str
+
+    async def extract(self, text: str) -> list[ExtractedFact]:
+        """Every explicit fact in `text`."""
+        ...
+
+
+class RuleExtractor:
+    """The offline extractor (`coach.memory.rules`)."""
+
+    label = "rules"
+
+    async def extract(self, text: str) -> list[ExtractedFact]:
+        """Every explicit fact the rules recognise."""
+        return rules.extract(text)
+
+
+class ModelExtractor:
+    """One structured-output call per message, validated by pydantic.
+
+    Errors propagate: the job that called it is retried with backoff, then recorded as failed.
+    """
+
+    label = "model"
+
+    def __init__(self, client: AsyncOpenAI, *, model: str, api: str) -> None:
+        self.client = client
+        self.model = model
+        self.api = api
+
+    async def extract(self, text: str) -> list[ExtractedFact]:
+        """The model's facts for `text`."""
+        if self.api == "chat":
+            completion = await self.client.chat.completions.parse(
+                model=self.model,
+                messages=[
+                    {"role": "system", "content": INSTRUCTIONS},
+                    {"role": "user", "content": text},
+                ],
+                response_format=Extraction,
+                temperature=0,
+            )
+            parsed = completion.choices[0].message.parsed
+        else:
+            response = await self.client.responses.parse(
+                model=self.model,
+                instructions=INSTRUCTIONS,
+                input=text,
+                text_format=Extraction,
+                temperature=0,
+            )
+            parsed = response.output_parsed
+        return list(parsed.facts) if parsed is not None else []
