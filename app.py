@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import chainlit as cl
 
+from ui import memory
 from ui.chat import REDIRECT, answer, redirect, welcome
 from ui.datalayer import CoachDataLayer
 from ui.runtime import runtime, warm_up
@@ -46,11 +47,15 @@ async def resume(thread: cl.types.ThreadDict) -> None:
 
 @cl.on_message
 async def on_message(message: cl.Message) -> None:
-    """Files go to the knowledge bases, `/kb` manages them, anything else is answered."""
+    """Files go to knowledge bases (coaches) or the person's memory (members); `/kb` and
+    `/memory` manage those; anything else is answered."""
     if uploaded_files(message):
         await receive(message)
-    if message.content.strip().lower().startswith("/kb"):
-        await list_documents(message.content.strip()[3:])
+    text = message.content.strip()
+    if text.lower().startswith("/kb"):
+        await list_documents(text[3:])
+    elif text.lower().startswith("/memory"):
+        await memory.memory_command(text[7:])
     elif message.content.strip():
         await answer(message)
 
@@ -65,3 +70,21 @@ async def on_redirect(action: cl.Action) -> None:
 async def on_kb_delete(action: cl.Action) -> None:
     """A coach deletes a document from a `/kb` listing."""
     await delete_document(action)
+
+
+@cl.action_callback(memory.ANSWER)
+async def on_memory_answer(action: cl.Action) -> None:
+    """ "Yes, update it" / "No, keep what you had" on a contradiction question."""
+    await memory.answer(action)
+
+
+@cl.action_callback(memory.EDIT)
+async def on_memory_edit(action: cl.Action) -> None:
+    """Edit a remembered fact from `/memory`."""
+    await memory.edit(action)
+
+
+@cl.action_callback(memory.DELETE)
+async def on_memory_delete(action: cl.Action) -> None:
+    """Delete a remembered fact from `/memory`."""
+    await memory.delete(action)

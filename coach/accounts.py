@@ -95,3 +95,11 @@ class Accounts:
         password = secrets.token_urlsafe(12)
         await self.add(FIRST_ADMIN_EMAIL, role="admin", password=password, display_name="Admin")
         return FIRST_ADMIN_EMAIL, password
+
+    async def delete(self, account_id: uuid.UUID) -> bool:
+        """Delete an account and everything derived from it: the conversation, its sessions and
+        messages, feedback, profile facts, semantic memory and queued jobs (all cascade)."""
+        async with self.db.session() as session:
+            removed = await users.delete(session, user_id=account_id)
+            await session.commit()
+        return removed

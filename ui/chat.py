@@ -13,7 +13,8 @@ from coach.errors import CoachError
 from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Passage
 from coach.personas import SLUGS, Persona
-from ui.datalayer import route_step_name, routing_summary
+from ui.datalayer import memories_summary, route_step_name, routing_summary
+from ui.memory import ask_questions
 from ui.runtime import runtime
 from ui.uploads import can_write
 
@@ -35,6 +36,9 @@ def welcome_text(personas: dict[str, Persona], *, offline: bool, coach: bool = F
         "",
         "Not the right specialist? Use the **Ask … instead** buttons under a reply, or start a "
         "message with `/ask canvas` (or diagnostic, avatar, capture, core).",
+        "",
+        "I remember what you tell me across sessions: type `/memory` to see, correct or delete "
+        "it, or attach your own brand brief and I'll read it.",
     ]
     if coach:
         lines += [
@@ -113,6 +117,7 @@ async def show(events: AsyncIterator[Event]) -> None:
     """Render a turn's events: routing step, streamed reply, sources, redirect buttons."""
     reply: cl.Message | None = None
     routed: Routed | None = None
+    step: cl.Step | None = None
     personas = await runtime().coach.personas.all()
     try:
         async for event in events:
@@ -120,6 +125,7 @@ async def show(events: AsyncIterator[Event]) -> None:
                 routed = event
                 async with cl.Step(name=route_step_name(event.persona.name), type="tool") as step:
                     step.output = routing_summary(event.decision.as_dict(), personas)
+                # (the step is updated with the memories used once the reply is done)
                 reply = cl.Message(content="", author=event.persona.name, id=str(event.reply_id))
             elif isinstance(event, Delta) and reply is not None:
                 await reply.stream_token(event.text)
@@ -132,6 +138,14 @@ async def show(events: AsyncIterator[Event]) -> None:
                 reply.elements = sources_element(event.sources)  # type: ignore[assignment]
                 reply.actions = redirect_actions(personas, routed.message_id, routed.persona.slug)
                 await reply.send()
+                if isinstance(event, Done) and event.memories and step is not None:
+                    step.output = routing_summary(
+                        routed.decision.as_dict(), personas
+                    ) + memories_summary(event.memories)
+                    await step.update()
+                user_id = _current_user_id()
+                if user_id is not None:
+                    await ask_questions(user_id)
     except CoachError as error:
         await cl.ErrorMessage(content=str(error), author=APP_AUTHOR).send()
     except Exception:

@@ -61,6 +61,21 @@ def routing_summary(route: dict[str, Any], personas: dict[str, Persona]) -> str:
     return "\n\n".join(lines)
 
 
+def memories_summary(memories: list[Any] | None) -> str:
+    """Which memories a reply used, as the routing step lists them."""
+    if not memories:
+        return ""
+    facts = [m for m in memories if m.get("kind") == "fact"]
+    exchanges = [m for m in memories if m.get("kind") == "exchange"]
+    lines = ["**Memories used:**"]
+    if facts:
+        lines.append("- profile: " + "; ".join(str(m["text"]) for m in facts[:12]))
+    lines += [f"- {m.get('date', '')}: “{str(m['text'])[:120]}”" for m in exchanges]
+    if any(m.get("kind") == "summary" for m in memories):
+        lines.append("- the summary of your earlier conversation")
+    return "\n\n" + "\n".join(lines)
+
+
 def message_steps(
     message: Message, feedback: Any, thread_id: str, author: str, personas: dict[str, Persona]
 ) -> list[StepDict]:
@@ -90,7 +105,8 @@ def message_steps(
                 "threadId": thread_id,
                 "type": "tool",
                 "name": route_step_name(persona.name),
-                "output": routing_summary(message.route, personas),
+                "output": routing_summary(message.route, personas)
+                + memories_summary(message.memories),
                 "createdAt": created,
                 "start": created,
                 "end": created,

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import load_settings
 
 _runtime: Runtime | None = None
+_worker: asyncio.Task[None] | None = None
+logger = logging.getLogger(__name__)
 
 
 def runtime() -> Runtime:
@@ -18,6 +23,11 @@ def runtime() -> Runtime:
 
 async def warm_up() -> None:
     """Load the embedding model and fit the router before the first person arrives."""
+    global _worker
     classifier = runtime().coach.router.classifier
     if classifier is not None:
         await classifier.warm_up()
+    if _worker is None:
+        # Remembers each turn after its reply is sent; pending jobs from a crash run first.
+        _worker = asyncio.create_task(runtime().queue.run_forever(), name="memory-worker")
+        logger.info("memory worker started")

@@ -56,11 +56,9 @@ async def receive(message: cl.Message) -> None:
     user = cl.user_session.get("user")
     files = uploaded_files(message)
     if not can_write(user):
-        await cl.Message(
-            content="Only coaches can add documents to the specialists' knowledge bases, so "
-            f"{'this file was' if len(files) == 1 else 'these files were'} not stored.",
-            author=AUTHOR,
-        ).send()
+        from ui.memory import receive_own_documents
+
+        await receive_own_documents(files)  # a member's brief goes into their own memory
         return
     settings = runtime().settings
     parsed: list[tuple[str, list[ParsedDocument]]] = []

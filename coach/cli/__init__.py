@@ -9,6 +9,7 @@ import sys
 
 from coach.cli.chat import cmd_chat
 from coach.cli.kb import add_kb_parser
+from coach.cli.memory import add_memory_parser
 from coach.cli.personas import add_personas_parser
 from coach.cli.route import cmd_route
 from coach.cli.serve import cmd_db_upgrade, cmd_serve
@@ -48,6 +49,7 @@ def parser() -> argparse.ArgumentParser:
 
     add_personas_parser(sub)
     add_kb_parser(sub)
+    add_memory_parser(sub)
 
     users = sub.add_parser("users", help="manage accounts")
     users_sub = users.add_subparsers(dest="users_command", required=True)

@@ -67,6 +67,7 @@ async def _chat_turn(
                     usage=event.usage,
                     latency=event.latency,
                     sources=[{"title": p.title, "heading": p.heading} for p in event.sources],
+                    memories=event.memories,
                 )
             elif isinstance(event, Failed):
                 record.update(reply=event.partial_text, status="failed", error=event.error)
@@ -76,7 +77,18 @@ async def _chat_turn(
         record.update(status="error", error=str(error))
         if not args.json:
             print(f"⚠️  {error}", flush=True)
+    # The terminal has no background worker between prompts: remember the turn now (after the
+    # reply was shown), then put any contradiction to the person.
+    await runtime.queue.drain()
+    questions = await runtime.memory.profile.questions(user_id)
+    record["memory_questions"] = [q.text for q in questions]
     if args.json:
         print(json.dumps(record, default=str), flush=True)
-    else:
-        print("\n", flush=True)
+        return
+    print("\n", flush=True)
+    for question in questions:
+        print(f"🧠 {question.text}", flush=True)
+        if sys.stdin.isatty():
+            accept = input("   update? [y/N] ").strip().lower() == "y"
+            await runtime.memory.profile.resolve(user_id, question.fact_id, accept=accept)
+            print("   Updated." if accept else "   Kept what I had.", flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -53,3 +54,9 @@ async def count(session: AsyncSession) -> int:
 async def list_all(session: AsyncSession) -> list[User]:
     """Every user, oldest first."""
     return list(await session.scalars(select(User).order_by(User.created_at)))
+
+
+async def delete(session: AsyncSession, *, user_id: uuid.UUID) -> bool:
+    """Remove a user; every row that belongs to them goes with it (ON DELETE CASCADE)."""
+    result = await session.execute(sa_delete(User).where(User.id == user_id))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
