@@ -96,14 +96,15 @@ def normalise(value: str) -> str:
 
 
 def same_value(a: str, b: str) -> bool:
-    """Two values say the same thing: equal once normalised, or one's words contain the other's."""
+    """Two values say the same thing: equal once normalised, or one's words all appear in the
+    other ("Leeds" / "Leeds, UK"; the longer one is then a refinement, not a contradiction)."""
     left, right = normalise(a), normalise(b)
     if not left or not right:
         return left == right
     if left == right:
         return True
     small, large = sorted((set(left.split()), set(right.split())), key=len)
-    return len(small) >= 1 and small <= large and len(small) >= 0.6 * len(large)
+    return bool(small) and small <= large
 
 
 class ExtractedFact(BaseModel):

@@ -1,0 +1,126 @@
+"""Merging facts into the profile: add, no-op, update, retire, ask — with history kept."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from coach.bootstrap import Runtime
+from coach.errors import NotFound
+from coach.memory.facts import ExtractedFact
+from coach.memory.profile import Source
+
+
+def fact(category: str, value: str, **flags: bool) -> ExtractedFact:
+    return ExtractedFact(category=category, value=value, **flags)  # type: ignore[arg-type]
+
+
+async def active(runtime: Runtime, user: uuid.UUID) -> set[tuple[str, str]]:
+    return {(f.category, f.value) for f in await runtime.memory.profile.active(user)}
+
+
+async def test_add_then_restate_is_a_noop(runtime: Runtime, member: uuid.UUID) -> None:
+    profile = runtime.memory.profile
+    first = await profile.merge(member, [fact("company", "Fern & Flour")], Source())
+    again = await profile.merge(member, [fact("company", "fern and flour")], Source())
+    assert [m.op for m in first] == ["add"] and [m.op for m in again] == ["noop"]
+    goals = [fact("goal", "open a second shop"), fact("goal", "open a second shop")]
+    assert [m.op for m in await profile.merge(member, goals, Source())] == ["add", "noop"]
+    assert await active(runtime, member) == {
+        ("company", "Fern & Flour"),
+        ("goal", "open a second shop"),
+    }
+    assert len(await profile.everything(member)) == 2  # no duplicates stored
+
+
+async def test_change_language_updates_and_keeps_history(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(member, [fact("location", "Leeds")], Source())
+    (merged,) = await profile.merge(member, [fact("location", "Bristol", change=True)], Source())
+    assert merged.op == "update" and merged.previous is not None
+    assert await active(runtime, member) == {("location", "Bristol")}
+    history = {f.value: f for f in await profile.everything(member)}
+    old, new = history["Leeds"], history["Bristol"]
+    assert (old.status, old.replaced_by, new.status) == ("retired", new.id, "active")
+    assert old.valid_to is not None and old.valid_to >= old.valid_from
+
+
+async def test_richer_value_replaces_without_asking(runtime: Runtime, member: uuid.UUID) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(member, [fact("audience", "busy nurses")], Source())
+    (merged,) = await profile.merge(
+        member, [fact("audience", "busy nurses working night shifts")], Source()
+    )
+    assert merged.op == "update"
+    assert await active(runtime, member) == {("audience", "busy nurses working night shifts")}
+
+
+async def test_contradiction_asks_and_records_the_answer(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(member, [fact("audience", "busy nurses")], Source())
+    (merged,) = await profile.merge(member, [fact("audience", "new mums")], Source())
+    assert merged.op == "ask"
+    assert await active(runtime, member) == {("audience", "busy nurses")}  # nothing replaced yet
+
+    (question,) = await profile.questions(member)
+    assert "busy nurses" in question.text and "new mums" in question.text
+    assert "Shall I update it?" in question.text
+    assert await profile.questions(member) == []  # asked once
+
+    updated = await profile.resolve(member, question.fact_id, accept=True)
+    assert updated.status == "active"
+    assert await active(runtime, member) == {("audience", "new mums")}
+    statuses = {f.value: f.status for f in await profile.everything(member)}
+    assert statuses == {"busy nurses": "retired", "new mums": "active"}
+    with pytest.raises(NotFound):
+        await profile.resolve(member, question.fact_id, accept=True)
+
+
+async def test_declined_contradiction_keeps_the_old_value(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(member, [fact("price", "$150 per session")], Source())
+    await profile.merge(member, [fact("price", "$90 per session")], Source())
+    (question,) = await profile.questions(member)
+    await profile.resolve(member, question.fact_id, accept=False)
+    assert await active(runtime, member) == {("price", "$150 per session")}
+    statuses = {f.value: f.status for f in await profile.everything(member)}
+    assert statuses["$90 per session"] == "rejected"
+
+
+async def test_retire_edit_and_delete(runtime: Runtime, member: uuid.UUID) -> None:
+    profile = runtime.memory.profile
+    added = await profile.merge(
+        member, [fact("offer", "gift boxes"), fact("offer", "candle workshops")], Source()
+    )
+    (retired,) = await profile.merge(member, [fact("offer", "gift boxes", retire=True)], Source())
+    assert retired.op == "retire"
+    assert await active(runtime, member) == {("offer", "candle workshops")}
+
+    workshops = added[1].fact
+    assert workshops is not None
+    edited = await profile.edit(member, workshops.id, "candle-making workshops")
+    assert await active(runtime, member) == {("offer", "candle-making workshops")}
+    removed = await profile.delete(member, edited.id)
+    assert removed == 2  # the edited value and the version it replaced
+    assert await active(runtime, member) == set()
+    values = {f.value for f in await profile.everything(member)}
+    assert values == {"gift boxes"}  # the retired, unrelated fact keeps its history
+
+
+async def test_another_person_cannot_touch_my_facts(runtime: Runtime, member: uuid.UUID) -> None:
+    other = (await runtime.accounts.add(f"other-{uuid.uuid4().hex[:8]}@example.com")).id
+    (mine,) = await runtime.memory.profile.merge(member, [fact("name", "Dana")], Source())
+    assert mine.fact is not None
+    with pytest.raises(NotFound):
+        await runtime.memory.profile.delete(other, mine.fact.id)
+    with pytest.raises(NotFound):
+        await runtime.memory.profile.edit(other, mine.fact.id, "Eve")
+    assert await active(runtime, other) == set()
+    assert await active(runtime, member) == {("name", "Dana")}
