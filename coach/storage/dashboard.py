@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Float, Integer, distinct, func, literal_column, select, tuple_
+from sqlalchemy import Float, Integer, column, distinct, func, literal_column, select, tuple_
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coach.review.filters import ReviewFilter
@@ -132,7 +133,8 @@ async def grouped(session: AsyncSession, *, flt: ReviewFilter) -> list[Group]:
 
 
 def _citations(flt: ReviewFilter, *, kb: str | None) -> Any:
-    source = func.jsonb_array_elements(Message.sources).table_valued("value").alias("source")
+    elements = func.jsonb_array_elements(Message.sources)
+    source = elements.table_valued(column("value", JSONB)).alias("source")
     document_id = source.c.value["document_id"].astext
     conditions = [*basic_conditions(flt), func.jsonb_typeof(Message.sources) == "array"]
     if kb is not None:
