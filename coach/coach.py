@@ -16,6 +16,7 @@ from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Library, Passage
 from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
+from coach.metrics import record_turn
 from coach.memory.context import ConversationWindow
 from coach.personas import Persona
 from coach.personas.store import PersonaStore
@@ -304,6 +305,8 @@ class Coach:
             )
             await conversations.update_session(session, session_id=reply.session_id)
             await session.commit()
+        decision, tokens = reply.decision, _usage_dict(usage)
+        record_turn(prompt.persona.slug, decision.method, status, reply.latency, tokens, cost)
         return cost
 
 

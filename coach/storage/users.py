@@ -53,3 +53,21 @@ async def count(session: AsyncSession) -> int:
 async def list_all(session: AsyncSession) -> list[User]:
     """Every user, oldest first."""
     return list(await session.scalars(select(User).order_by(User.created_at)))
+
+
+async def set_role(session: AsyncSession, *, email: str, role: str) -> User | None:
+    """Change a user's role; None when there is no such user."""
+    user = await get_by_email(session, email=email)
+    if user is not None:
+        user.role = role
+        await session.flush()
+    return user
+
+
+async def set_disabled(session: AsyncSession, *, email: str, disabled: bool) -> User | None:
+    """Disable (or re-enable) a user's login; None when there is no such user."""
+    user = await get_by_email(session, email=email)
+    if user is not None:
+        user.disabled = disabled
+        await session.flush()
+    return user
