@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError

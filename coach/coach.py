@@ -16,8 +16,8 @@ from coach.events import Delta, Done, Event, Failed, Routed
 from coach.knowledge.library import Library, Passage
 from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
-from coach.metrics import record_turn
 from coach.memory.context import ConversationWindow
+from coach.metrics import record_turn
 from coach.personas import Persona
 from coach.personas.store import PersonaStore
 from coach.routing import Router, RoutingDecision

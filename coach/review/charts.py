@@ -129,7 +129,12 @@ def bar_chart(
 
 
 def line_chart(
-    title: str, labels: list[str], series: dict[str, list[float | None]], *, y_label: str, x_label: str
+    title: str,
+    labels: list[str],
+    series: dict[str, list[float | None]],
+    *,
+    y_label: str,
+    x_label: str,
 ) -> str:
     """One line per series over the labels; gaps where a value is missing."""
     values = [v for s in series.values() for v in s if v is not None]

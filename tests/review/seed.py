@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from coach.storage import conversations, messages
+from sqlalchemy.dialects.postgresql import insert
+
+from coach.storage import conversations, knowledge, messages
 from coach.storage import personas as personas_repo
 from coach.storage.db import Database
-from coach.storage.models import Feedback
+from coach.storage.models import Document, Feedback
 
 PERSONAS = ("diagnostic", "avatar", "canvas", "capture", "core")
 METHODS = ("rules", "classifier", "conversation", "ask")
@@ -175,4 +177,17 @@ async def store(db: Database, replies: list[SeededReply]) -> None:
                     corrected=reply.correction,
                     how="redirect",
                 )
+        await session.commit()
+
+
+async def store_documents(db: Database, kb: str, documents: list[tuple[str, str]]) -> None:
+    """A knowledge base with documents (no passages: the console only reads their rows)."""
+    async with db.session() as session:
+        kb_id = await knowledge.ensure_base(session, name=kb)
+        for external_id, title in documents:
+            await session.execute(
+                insert(Document)
+                .values(kb_id=kb_id, external_id=external_id, title=title, content_hash="seed")
+                .on_conflict_do_nothing(index_elements=["kb_id", "external_id"])
+            )
         await session.commit()
