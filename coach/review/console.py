@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -75,11 +76,18 @@ class Review:
 
     async def page(self, flt: ReviewFilter, *, after: str | None = None) -> Page:
         """Matching replies, newest first, PAGE_SIZE at a time."""
-        async with self.db.session() as session:
-            rows = await store.replies(
-                session, flt=flt, limit=PAGE_SIZE + 1, before=parse_cursor(after)
-            )
-            total = await store.count_replies(session, flt=flt, cap=COUNT_CAP + 1)
+
+        async def rows_() -> list[ReviewedReply]:
+            async with self.db.session() as session:
+                return await store.replies(
+                    session, flt=flt, limit=PAGE_SIZE + 1, before=parse_cursor(after)
+                )
+
+        async def total_() -> int:
+            async with self.db.session() as session:
+                return await store.count_replies(session, flt=flt, cap=COUNT_CAP + 1)
+
+        rows, total = await asyncio.gather(rows_(), total_())  # two connections, one wait
         shown = rows[:PAGE_SIZE]
         more = cursor(shown[-1]) if len(rows) > PAGE_SIZE else None
         return Page(shown, min(total, COUNT_CAP), total > COUNT_CAP, more)

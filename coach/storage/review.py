@@ -139,11 +139,15 @@ def filtered_replies(flt: ReviewFilter) -> tuple[Select[Any], Any]:
         )
     if flt.text:
         pattern = _like(flt.text)
+        asked = select(Question.session_id).where(
+            Question.role == "user", Question.content.ilike(pattern, escape="\\")
+        )
+        in_reply = Message.content.ilike(pattern, escape="\\")
         query = query.where(
-            or_(
-                Message.content.ilike(pattern, escape="\\"),
-                question.c.content.ilike(pattern, escape="\\"),
-            )
+            # Necessary condition on the reply row alone, so PostgreSQL filters before the
+            # per-reply question look-up; the exact test follows.
+            or_(in_reply, Message.session_id.in_(asked)),
+            or_(in_reply, question.c.content.ilike(pattern, escape="\\")),
         )
     return query, question
 
