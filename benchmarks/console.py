@@ -29,7 +29,10 @@ import asyncpg
 import httpx
 
 PERSONAS = ("diagnostic", "avatar", "canvas", "capture", "core")
-WORDS = ["brand", "price", "customer", "story", "mission", "value", "audit", "content", "channel", "offer", "niche", "voice"]
+WORDS = [
+    "brand", "price", "customer", "story", "mission", "value",
+    "audit", "content", "channel", "offer", "niche", "voice",
+]  # fmt: skip
 
 
 def pct(values: list[float], q: float) -> float:
