@@ -113,7 +113,9 @@ async def test_reviewer_filters_reads_a_transcript_and_exports(
     await expect(reply.locator(".routing")).to_contain_text("Canvas — confidence")
     await expect(reply.locator(".sources")).to_contain_text("Pricing Basics")
     await expect(reply.locator(".feedback")).to_contain_text("too generic for a bakery")
-    await expect(page.get_by_text("How should I price my bakery workshop?")).to_be_visible()
+    await expect(
+        page.get_by_text("How should I price my bakery workshop?", exact=True)
+    ).to_be_visible()
 
     await page.go_back()
     async with page.expect_download() as download_info:
