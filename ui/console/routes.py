@@ -180,8 +180,8 @@ def charts(board: Dashboard, names: dict[str, str]) -> list[str]:
             "Top cited documents",
             [d.title[:14] for d in top],
             {
-                "👍": [float(d.up) for d in top],
-                "👎": [float(d.down) for d in top],
+                "thumbs up": [float(d.up) for d in top],
+                "thumbs down": [float(d.down) for d in top],
                 "not rated": [float(d.replies - d.rated) for d in top],
             },
             y_label="replies citing it",
