@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install browser lint bench bench-retrieval clean
+.PHONY: run test install browser lint bench bench-retrieval bench-console clean
 
 run: install
 	$(BIN)/brand-coach serve
@@ -33,6 +33,9 @@ bench: install
 
 bench-retrieval: install
 	$(BIN)/python -m benchmarks.retrieval
+
+bench-console: install
+	$(BIN)/python -m benchmarks.console
 
 lint: install
 	$(BIN)/ruff check coach ui app.py tests benchmarks

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import chainlit as cl
+from chainlit.server import app as chainlit_app
 
 from ui import memory
 from ui.chat import REDIRECT, answer, redirect, welcome
+from ui.console import mount_console
 from ui.datalayer import CoachDataLayer
 from ui.runtime import runtime, warm_up
 from ui.uploads import KB_DELETE, delete_document, list_documents, receive, uploaded_files
+
+mount_console(chainlit_app)  # the review console under /console, and /metrics
 
 
 @cl.data_layer

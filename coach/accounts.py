@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -26,10 +27,12 @@ class Account:
     email: str
     role: str
     display_name: str | None
+    disabled: bool = False
+    created_at: datetime | None = None
 
 
 def _account(row: users.User) -> Account:
-    return Account(row.id, row.email, row.role, row.display_name)
+    return Account(row.id, row.email, row.role, row.display_name, row.disabled, row.created_at)
 
 
 class Accounts:
@@ -69,6 +72,36 @@ class Accounts:
         async with self.db.session() as session:
             row = await users.get_by_email(session, email=email)
             return _account(row) if row else None
+
+    async def find_enabled(self, email: str) -> Account | None:
+        """The account with this email, unless it is missing or disabled."""
+        account = await self.find(email)
+        return account if account and not account.disabled else None
+
+    async def all(self) -> list[Account]:
+        """Every account, oldest first."""
+        async with self.db.session() as session:
+            return [_account(row) for row in await users.list_all(session)]
+
+    async def set_role(self, email: str, role: str) -> Account:
+        """Give an account another role."""
+        if role not in ROLES:
+            raise InvalidInput(f"Unknown role {role!r}; choose one of {', '.join(ROLES)}.")
+        async with self.db.session() as session:
+            row = await users.set_role(session, email=email, role=role)
+            if row is None:
+                raise InvalidInput(f"{email} has no account.")
+            await session.commit()
+            return _account(row)
+
+    async def set_disabled(self, email: str, *, disabled: bool = True) -> Account:
+        """Stop (or allow again) an account from logging in; its history is kept."""
+        async with self.db.session() as session:
+            row = await users.set_disabled(session, email=email, disabled=disabled)
+            if row is None:
+                raise InvalidInput(f"{email} has no account.")
+            await session.commit()
+            return _account(row)
 
     async def ensure(self, email: str, *, role: str = "member") -> Account:
         """The account with this email, created without a password if missing (terminal use)."""

@@ -18,6 +18,7 @@ from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
 from coach.memory.context import Context
 from coach.memory.service import Memory
+from coach.metrics import record_turn
 from coach.personas import Persona
 from coach.personas.store import PersonaStore
 from coach.routing import Router, RoutingDecision
@@ -315,6 +316,8 @@ class Coach:
             )
             await session.commit()
         self.memory.queue.wake()
+        decision, tokens = reply.decision, _usage_dict(usage)
+        record_turn(prompt.persona.slug, decision.method, status, reply.latency, tokens, cost)
         return cost
 
 

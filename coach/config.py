@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     max_upload_mb: int = 20
     messages_per_minute: int = 20
     offline_stream_delay: float = 0.012
+    metrics_token: SecretStr | None = None  # bearer token for /metrics (else reviewers/admins)
 
     @property
     def llm_configured(self) -> bool:

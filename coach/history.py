@@ -63,6 +63,12 @@ class History:
         async with self.db.session() as session:
             return await conversations.session_owner_email(session, session_id=session_id)
 
+    async def session_owner_id(self, session_id: str) -> uuid.UUID | None:
+        """The id of the person a session belongs to."""
+        async with self.db.session() as session:
+            chat = await conversations.get_session(session, session_id=session_id)
+            return chat.user_id if chat else None
+
     async def update(
         self,
         session_id: str,

@@ -155,6 +155,16 @@ def thread_dict(chat: ChatSession, owner: str, steps: list[StepDict]) -> ThreadD
     }
 
 
+def _viewer_id() -> uuid.UUID | None:
+    """The person of the current Chainlit session, when there is one (socket events)."""
+    from chainlit.context import ChainlitContextException, context
+
+    try:
+        return _uuid(getattr(context.session.user, "id", None))
+    except ChainlitContextException:
+        return None
+
+
 class CoachDataLayer(BaseDataLayer):
     """Chainlit's persistence hooks over the project's users, sessions and messages."""
 
@@ -223,12 +233,24 @@ class CoachDataLayer(BaseDataLayer):
     async def delete_step(self, step_id: str) -> None:
         """Messages are not deleted one by one from the chat."""
 
+    async def _foreign(self, thread_id: str) -> bool:
+        """True when a session's person is known and the thread belongs to someone else."""
+        viewer = _viewer_id()
+        if viewer is None:
+            return False  # HTTP routes and the socket handshake check the author themselves
+        chat = await self.runtime().history.session_owner_id(thread_id)
+        return chat is not None and chat != viewer
+
     async def get_thread_author(self, thread_id: str) -> str:
-        """The email of the session's owner ('' when unknown)."""
+        """The email of the session's owner ('' when unknown or not the current person's)."""
+        if await self._foreign(thread_id):
+            return ""
         return await self.runtime().history.owner(thread_id) or ""
 
     async def delete_thread(self, thread_id: str) -> None:
-        """Delete a session and its messages."""
+        """Delete a session and its messages (never another person's)."""
+        if await self._foreign(thread_id):
+            return
         await self.runtime().history.delete(thread_id)
 
     async def list_threads(
@@ -256,7 +278,9 @@ class CoachDataLayer(BaseDataLayer):
         )
 
     async def get_thread(self, thread_id: str) -> ThreadDict | None:
-        """A session rebuilt from stored messages (routing steps included)."""
+        """A session rebuilt from stored messages; None for another person's session."""
+        if await self._foreign(thread_id):
+            return None
         transcript = await self.runtime().history.transcript(thread_id)
         if transcript is None:
             return None

@@ -8,12 +8,13 @@ import os
 import sys
 
 from coach.cli.chat import cmd_chat
+from coach.cli.export import add_export_parser
 from coach.cli.kb import add_kb_parser
 from coach.cli.memory import add_memory_parser
 from coach.cli.personas import add_personas_parser
 from coach.cli.route import cmd_route
 from coach.cli.serve import cmd_db_upgrade, cmd_serve
-from coach.cli.users import cmd_users_add
+from coach.cli.users import add_users_parser, cmd_users_add
 from coach.config import load_settings
 from coach.errors import CoachError
 
@@ -59,6 +60,8 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--password", help="default: generate one and print it")
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=cmd_users_add)
+    add_users_parser(users_sub)
+    add_export_parser(sub)
     return top
 
 

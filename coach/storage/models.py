@@ -98,6 +98,11 @@ class Message(Base):
         Index("messages_session_time", "session_id", "created_at"),
         Index("messages_time", "created_at"),
         Index("messages_persona_time", "persona", "created_at"),
+        Index(
+            "messages_content_fts",
+            text("to_tsvector('english'::regconfig, content)"),
+            postgresql_using="gin",
+        ),
     )
 
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)

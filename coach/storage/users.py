@@ -60,3 +60,21 @@ async def delete(session: AsyncSession, *, user_id: uuid.UUID) -> bool:
     """Remove a user; every row that belongs to them goes with it (ON DELETE CASCADE)."""
     result = await session.execute(sa_delete(User).where(User.id == user_id))
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def set_role(session: AsyncSession, *, email: str, role: str) -> User | None:
+    """Change a user's role; None when there is no such user."""
+    user = await get_by_email(session, email=email)
+    if user is not None:
+        user.role = role
+        await session.flush()
+    return user
+
+
+async def set_disabled(session: AsyncSession, *, email: str, disabled: bool) -> User | None:
+    """Disable (or re-enable) a user's login; None when there is no such user."""
+    user = await get_by_email(session, email=email)
+    if user is not None:
+        user.disabled = disabled
+        await session.flush()
+    return user

@@ -84,7 +84,7 @@ async def test_recalled_exchanges_come_from_this_person_only(
     assert mine and theirs
     assert {t for r in mine for t in r.turn_ids} <= {str(i) for i in my_ids}
     assert {t for r in theirs for t in r.turn_ids} <= {str(i) for i in their_ids}
-    assert not (await runtime.memory.export(member))["messages"][0]["id"] in {
+    assert (await runtime.memory.export(member))["messages"][0]["id"] not in {
         str(i) for i in their_ids
     }
 
@@ -222,5 +222,5 @@ async def test_model_extractor_errors_fail_the_job_for_a_retry(
     settings = Settings(_env_file=None, openai_base_url=model_server.base_url, llm_max_retries=0)  # type: ignore[call-arg]
     extractor = ModelExtractor(make_client(settings), model="gpt-test", api="responses")
     model_server.script(Status(500))
-    with pytest.raises(Exception, match="500|Internal|server"):
+    with pytest.raises(Exception, match=r"500|Internal|server"):
         await extractor.extract("We moved to Bristol.")

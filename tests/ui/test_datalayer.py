@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import random
 import uuid
+from datetime import date
 
 from chainlit.types import Pagination, ThreadFilter
 
@@ -107,3 +109,34 @@ async def test_feedback_is_kept_on_the_reply_and_shown_on_resume(
         "value": 1,
         "comment": "useful",
     }
+
+
+async def test_the_data_layer_refuses_another_persons_thread_inside_their_session(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    from chainlit.context import ChainlitContext, context_var
+    from chainlit.session import HTTPSession
+    from chainlit.user import PersistedUser
+
+    from tests.review.seed import random_replies, store
+
+    layer = CoachDataLayer(lambda: runtime)
+    victim = await runtime.accounts.add(f"victim-{uuid.uuid4().hex[:8]}@example.com")
+    (secret,) = random_replies(random.Random(3), [(victim.id, victim.email)], date.today(), 1, 1)
+    secret.content = "the victim's secret pricing plan"
+    await store(runtime.db, [secret])
+    intruder = PersistedUser(
+        id=str(member), identifier="intruder@example.com", createdAt="", metadata={}
+    )
+    token = context_var.set(
+        ChainlitContext(HTTPSession(id="s", thread_id="t", user=intruder, client_type="webapp"))
+    )
+    try:
+        assert await layer.get_thread(secret.session_id) is None
+        assert await layer.get_thread_author(secret.session_id) == ""
+        await layer.delete_thread(secret.session_id)
+    finally:
+        context_var.reset(token)
+    thread = await layer.get_thread(secret.session_id)  # still there, for its owner
+    assert thread is not None and thread["userIdentifier"] == victim.email
+    assert "the victim's secret pricing plan" in thread["steps"][-1]["output"]

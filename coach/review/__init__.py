@@ -1,0 +1,1 @@
+"""The product team's review console: filters, transcripts, exports, dashboard, knowledge use."""
