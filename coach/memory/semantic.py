@@ -12,7 +12,7 @@ from typing import Any
 from coach.knowledge.embeddings import Embedder
 from coach.storage import memory_items as store
 from coach.storage.db import Database
-from coach.storage.memory_items import ItemHit
+from coach.storage.memory_items import Ranked
 
 RRF_K = 10
 
@@ -86,7 +86,7 @@ class SemanticMemory:
         """The person's most relevant items: vector and BM25 rankings fused by reciprocal rank."""
         depth = max(limit * 3, 30)
 
-        async def by_meaning() -> list[ItemHit]:
+        async def by_meaning() -> list[Ranked]:
             vector = embedding
             if vector is None:
                 (vector,) = await self.embedder.embed([query])
@@ -95,29 +95,31 @@ class SemanticMemory:
                     session, user_id=user_id, embedding=vector, limit=depth
                 )
 
-        async def by_words() -> list[ItemHit]:
+        async def by_words() -> list[Ranked]:
             async with self.db.session() as session:
                 return await store.by_words(session, user_id=user_id, query=query, limit=depth)
 
         vector_hits, word_hits = await asyncio.gather(by_meaning(), by_words())
         fused: dict[int, float] = {}
-        hits = {hit.id: hit for hit in [*word_hits, *vector_hits]}
         for ranking in (vector_hits, word_hits):
             for rank, hit in enumerate(ranking):
                 fused[hit.id] = fused.get(hit.id, 0.0) + 1.0 / (RRF_K + rank + 1)
         similarity = {hit.id: hit.score for hit in vector_hits}
+        ranked = sorted(fused, key=lambda i: fused[i], reverse=True)[: limit * 2 + 10]
+        async with self.db.session() as session:
+            items = await store.details(session, user_id=user_id, ids=ranked)
         recalled = []
-        for item_id in sorted(fused, key=lambda i: fused[i], reverse=True):
-            hit = hits[item_id]
-            if exclude_turns and exclude_turns.issuperset(hit.turn_ids):
+        for item_id in ranked:
+            item = items.get(item_id)
+            if item is None or (exclude_turns and exclude_turns.issuperset(item.turn_ids)):
                 continue
             recalled.append(
                 Recalled(
-                    hit.id,
-                    hit.kind,
-                    list(hit.turn_ids),
-                    hit.text,
-                    hit.occurred_at,
+                    item.id,
+                    item.kind,
+                    list(item.turn_ids),
+                    item.text,
+                    item.occurred_at,
                     round(fused[item_id], 6),
                     round(similarity.get(item_id, 0.0), 4),
                 )

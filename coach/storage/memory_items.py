@@ -21,6 +21,14 @@ from coach.storage.models import MemoryItem
 
 
 @dataclass(frozen=True)
+class Ranked:
+    """An item id and its score in one ranking."""
+
+    id: int
+    score: float
+
+
+@dataclass(frozen=True)
 class ItemHit:
     """One remembered item and how well it matched."""
 
@@ -32,8 +40,19 @@ class ItemHit:
     score: float
 
 
+_POSTINGS = text(
+    """
+    INSERT INTO memory_terms (user_id, term, item_id, tf, dl)
+    SELECT i.user_id, t.lexeme, i.id, coalesce(array_length(t.positions, 1), 1), i.length
+    FROM memory_items i, unnest(i.tsv) t
+    WHERE i.id = ANY(:ids)
+    """
+)
+
+
 async def add_many(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
-    """Insert items; one already stored under the same (user, source_key) is left alone."""
+    """Insert items and their BM25 postings; an item already stored under the same
+    (user, source_key) is left alone."""
     if not rows:
         return 0
     result = await session.execute(
@@ -42,14 +61,57 @@ async def add_many(session: AsyncSession, rows: list[dict[str, Any]]) -> int:
         .on_conflict_do_nothing(constraint="memory_items_user_source")
         .returning(MemoryItem.id)
     )
-    return len(result.all())
+    ids = [row[0] for row in result.all()]
+    if ids:
+        await session.execute(_POSTINGS, {"ids": ids})
+    return len(ids)
 
 
 async def by_vector(
     session: AsyncSession, *, user_id: uuid.UUID, embedding: list[float], limit: int
-) -> list[ItemHit]:
-    """The person's items nearest in meaning (score: cosine similarity)."""
+) -> list[Ranked]:
+    """The person's items nearest in meaning (score: cosine similarity), from the covering
+    index alone."""
     distance = MemoryItem.embedding.cosine_distance(embedding)
+    rows = await session.execute(
+        select(MemoryItem.id, (1 - distance).label("score"))
+        .where(MemoryItem.user_id == user_id)
+        .order_by(distance)
+        .limit(limit)
+    )
+    return [Ranked(*row) for row in rows.all()]
+
+
+_BM25 = text(
+    """
+    WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', :query))),
+    stats AS (
+        SELECT count(*) AS n, greatest(avg(length), 1) AS avgdl
+        FROM memory_items WHERE user_id = :user),
+    post AS (
+        SELECT p.item_id, p.term, p.tf, p.dl
+        FROM q JOIN memory_terms p ON p.user_id = :user AND p.term = q.lexeme),
+    df AS (SELECT term, count(*) AS df FROM post GROUP BY term)
+    SELECT p.item_id, sum(ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
+                          * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / s.avgdl))) AS score
+    FROM post p JOIN df USING (term) CROSS JOIN stats s
+    GROUP BY p.item_id ORDER BY score DESC LIMIT :limit
+    """
+)
+
+
+async def by_words(
+    session: AsyncSession, *, user_id: uuid.UUID, query: str, limit: int
+) -> list[Ranked]:
+    """The person's items ranked by Okapi BM25 over English stems (their own postings only)."""
+    rows = await session.execute(_BM25, {"query": query, "user": user_id, "limit": limit})
+    return [Ranked(*row) for row in rows.all()]
+
+
+async def details(
+    session: AsyncSession, *, user_id: uuid.UUID, ids: list[int]
+) -> dict[int, ItemHit]:
+    """The stored items behind ranked ids (still scoped to the person)."""
     rows = await session.execute(
         select(
             MemoryItem.id,
@@ -57,44 +119,9 @@ async def by_vector(
             MemoryItem.turn_ids,
             MemoryItem.text,
             MemoryItem.occurred_at,
-            (1 - distance).label("score"),
-        )
-        .where(MemoryItem.user_id == user_id)
-        .order_by(distance)
-        .limit(limit)
+        ).where(MemoryItem.user_id == user_id, MemoryItem.id.in_(ids))
     )
-    return [ItemHit(*row) for row in rows.all()]
-
-
-_BM25 = text(
-    """
-    WITH q AS (SELECT DISTINCT lexeme FROM unnest(to_tsvector('english', :query))),
-    mine AS (SELECT id, tsv FROM memory_items WHERE user_id = :user),
-    stats AS (SELECT count(*) AS n, greatest(avg(length(tsv)), 1) AS avgdl FROM mine),
-    post AS (
-        SELECT m.id, t.lexeme, coalesce(array_length(t.positions, 1), 1) AS tf,
-               length(m.tsv) AS dl
-        FROM mine m, unnest(m.tsv) t
-        WHERE t.lexeme IN (SELECT lexeme FROM q)),
-    df AS (SELECT lexeme, count(*) AS df FROM post GROUP BY lexeme),
-    scored AS (
-        SELECT p.id, sum(ln(1 + (s.n - df.df + 0.5) / (df.df + 0.5))
-                         * p.tf * 2.2 / (p.tf + 1.2 * (0.25 + 0.75 * p.dl / s.avgdl))) AS score
-        FROM post p JOIN df USING (lexeme) CROSS JOIN stats s
-        GROUP BY p.id ORDER BY score DESC LIMIT :limit)
-    SELECT i.id, i.kind, i.turn_ids, i.text, i.occurred_at, s.score
-    FROM scored s JOIN memory_items i ON i.id = s.id
-    ORDER BY s.score DESC
-    """
-)
-
-
-async def by_words(
-    session: AsyncSession, *, user_id: uuid.UUID, query: str, limit: int
-) -> list[ItemHit]:
-    """The person's items ranked by BM25 over English stems."""
-    rows = await session.execute(_BM25, {"query": query, "user": user_id, "limit": limit})
-    return [ItemHit(*row) for row in rows.all()]
+    return {r[0]: ItemHit(r[0], r[1], r[2], r[3], r[4], 0.0) for r in rows.all()}
 
 
 async def count(session: AsyncSession, *, user_id: uuid.UUID) -> int:

@@ -94,11 +94,39 @@ def upgrade() -> None:
             nullable=True,
         ),
         sa.Column(
+            "length",
+            sa.Integer(),
+            sa.Computed("length(to_tsvector('english', text))", persisted=True),
+            nullable=True,
+        ),
+        sa.Column(
             "occurred_at", sa.DateTime(timezone=True), server_default=sa.func.now(), nullable=False
         ),
         sa.UniqueConstraint("user_id", "source_key", name="memory_items_user_source"),
     )
-    op.create_index("memory_items_user", "memory_items", ["user_id"])
+    op.create_index(
+        "memory_items_user",
+        "memory_items",
+        ["user_id"],
+        postgresql_include=["id", "length", "embedding"],
+    )
+    op.create_table(
+        "memory_terms",
+        sa.Column(
+            "user_id", sa.UUID(), sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False
+        ),
+        sa.Column("term", sa.Text(), nullable=False),
+        sa.Column(
+            "item_id",
+            sa.BigInteger(),
+            sa.ForeignKey("memory_items.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        sa.Column("tf", sa.Integer(), nullable=False),
+        sa.Column("dl", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("user_id", "term", "item_id"),
+    )
+    op.create_index("memory_terms_item", "memory_terms", ["item_id"])
 
     op.create_table(
         "jobs",
@@ -135,6 +163,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("jobs")
+    op.drop_table("memory_terms")
     op.drop_table("memory_items")
     op.drop_table("facts")
     op.drop_index("messages_persona_time", table_name="messages")
