@@ -150,15 +150,20 @@ def filtered_replies(flt: ReviewFilter) -> tuple[Select[Any], Any]:
         # GIN index `messages_content_fts` (migration 0005); a substring ILIKE scanned every
         # message and measured ~1.3 s p95 at 100,000 messages.
         wanted = func.websearch_to_tsquery(_ENGLISH, flt.text)
-        asked = select(Question.session_id).where(
-            Question.role == "user", _words(Question.content).op("@@")(wanted)
+        # The index finds the matching messages once; everything else is a hashed IN over them.
+        hits = (
+            select(Question.id, Question.session_id, Question.role)
+            .where(_words(Question.content).op("@@")(wanted))
+            .cte("text_hits")
         )
-        in_reply = _words(Message.content).op("@@")(wanted)
+        hit_ids = select(hits.c.id)
+        asked = select(hits.c.session_id).where(hits.c.role == "user")
+        in_reply = Message.id.in_(hit_ids)
         query = query.where(
             # Necessary condition on the reply row alone, so PostgreSQL filters before the
             # per-reply question look-up; the exact test follows.
             or_(in_reply, Message.session_id.in_(asked)),
-            or_(in_reply, _words(question.c.content).op("@@")(wanted)),
+            or_(in_reply, question.c.id.in_(hit_ids)),
         )
     return query, question
 
