@@ -115,6 +115,13 @@ _ROLE_WORDS = (
     r"creative director|partner|principal|president|solopreneur|entrepreneur)"
 )
 
+_MONEY = (
+    r"(?:(?:CA\$|A\$|US\$|NZ\$|[$€£¥₹]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)\s?\d[\d,.]*k?"
+    r"(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"|\d[\d,.]*k?\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees|bucks))"
+    r"(?:\s*(?:per|a|an|/|for(?:\s+(?:a|an|one|each|the))?)\s*[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle))?|\s+each)?"
+)
+
 # (category, pattern); the value is the group named "v".
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (c, re.compile(p, re.IGNORECASE))
@@ -123,9 +130,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (
             "name",
             r"(?:^|\b(?:hi|hello|hey|yes|ok|okay)\b[,!.]?\s+|[,.]\s*)(?:i'm|i am|im)\s+"
-            r"(?P<v>(?-i:[A-Z])[a-z'-]+)(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way)\b))",
+            r"(?P<v>(?-i:[A-ZÀ-Ý])[^\W\d_]+(?:\s(?-i:[A-ZÀ-Ý])[^\W\d_]+)?)"
+            r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way)\b))",
         ),
-        ("name", r"^(?P<v>(?-i:[A-Z])[a-z'-]+)\s+here\b"),
+        (
+            "name",
+            r"(?:^|[,.!:]\s*|\b(?:hi|hello|hey|hola|salam)\w*[,!]?\s+(?:coach,?\s+)?)(?P<v>(?-i:[A-ZÀ-Ý])[^\W\d_]+)\s+here\b",
+        ),
         ("name", r"\b(?:call me|people call me)\s+(?P<v>[A-Za-z][a-z'-]+)" + _END),
         ("name", r"\bthis is\s+(?P<v>(?-i:[A-Z])[a-z'-]+)\s+(?:from|of|here)\b"),
         (
@@ -146,6 +157,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "company",
+            r"\b(?:it's|it is|it’s|brand's|business's|shop's|studio's|company's)\s+(?:simply\s+|now\s+)?"
+            r"(?:called|named)\s+(?P<v>.+?)" + _END_NAME,
+        ),
+        (
+            "company",
+            r"\b(?:under the name|(?:business|brand|company|shop|studio|practice|agency)\s+name\s+is)\s+"
+            r"(?P<v>.+?)" + _END_NAME,
+        ),
+        (
+            "company",
+            r"\b(?:my|our)\s+(?:studio|company|business|brand|shop|agency|practice|firm|label|app)\s+"
+            r"is\s+(?:simply\s+|just\s+)?(?:called\s+)?(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)",
+        ),
+        (
+            "company",
+            r"\b(?:founder|co-founder|owner|ceo|partner|founding partner|director|creative director|"
+            r"managing director|head)(?:\s+and\s+ceo)?\s+(?:of|at)\s+"
+            r"(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)",
+        ),
+        (
+            "company",
+            r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+"
+            r"(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)(?=,)",
+        ),
+        (
+            "company",
             r"\b(?:renamed|rebranded)\s+(?:it|the \w+|our \w+|my \w+|the business|us)?\s*"
             r"(?:to|as)\s+(?P<v>.+?)" + _END_NAME,
         ),
@@ -159,6 +196,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:i'm|i am|i work as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?P<v>"
             + _ROLE_WORDS
             + r")\b(?!\s+(?:friend|client))",
+        ),
+        (
+            "role",
+            r"(?:^|,\s*|\bi'?m\s+(?:now\s+)?|\bi am\s+(?:now\s+)?|\bmy role (?:now\s+)?is\s+)"
+            r"(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?"
+            + _ROLE_WORDS
+            + r"(?:\s+and\s+"
+            + _ROLE_WORDS
+            + r")?)"
+            r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here)\b))",
         ),
         (
             "industry",
@@ -200,7 +247,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "audience",
-            r"\b(?:my|our)\s+(?:customers|clients|audience|buyers|users)\s+(?:are|is)\s+(?:mostly\s+|"
+            r"\b(?:my|our)\s+(?:customers|clients|audience|buyers|users|regulars|target|target market|members|students)\s+(?:are|is|r)\s+(?:mostly\s+|"
             r"mainly\s+|usually\s+|now\s+)?(?P<v>.+?)" + _END,
         ),
         (
@@ -210,8 +257,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "audience",
-            r"\b(?:i|we)\s+help\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|"
+            r"\b(?:i|we)\s+(?:primarily\s+|mostly\s+|mainly\s+|now\s+)?help\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|"
             r"learn|turn|stop|make|launch)\b|" + _END[3:],
+        ),
+        (
+            "audience",
+            r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+"
+            r"(?:is|are)\s+(?P<v>.+?)" + _END,
+        ),
+        (
+            "audience",
+            r"\b" + _ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + _END,
         ),
         (
             "price",
@@ -235,6 +291,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:[\w-]+\s+){0,2}?(?:price|rate|fee|prices|rates|fees)\s+(?:up\s+|down\s+)?to\s+"
             r"(?P<v>[$€£¥₹]?\s?\d[\d,.]*k?(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds))?"
             r"(?:\s*(?:per|a|an|/)\s*[a-z-]+)?)",
+        ),
+        (
+            "price",
+            r"\b(?:is|are|costs?|runs?|charging|pay|starts at|sells? for|priced at)\s+"
+            r"(?:now\s+|about\s+|around\s+|just\s+|typically\s+|still\s+|only\s+)?(?P<v>"
+            + _MONEY
+            + r")",
         ),
         (
             "offer",
@@ -291,6 +354,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             "value",
             r"\b(?:i|we)\s+(?:deeply\s+|really\s+)?(?:value|care (?:deeply |a lot )?about|stand for|"
             r"believe in)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
+        ),
+        (
+            "value",
+            r"^(?:for (?:me|us),?\s+)?(?P<v>[^,;]{3,80}?),?\s+(?:those are|that's|that is|these are|are)\s+"
+            r"(?:my|our|the)\s+(?:core\s+|two\s+|brand\s+)?values\b",
+        ),
+        (
+            "value",
+            r"^(?P<v>[^,;]{3,80}?),?\s+(?:that's|that is|is)\s+what\s+(?:my|our|the)\s+"
+            r"(?:brand|business|studio|company)\s+stands for",
+        ),
+        (
+            "value",
+            r"\bvalues[- ]wise,?\s+(?:it'?s|its|it is)\s+(?P<v>[^,;]+?)(?=\s*(?:[.;!?]|,|$))",
+        ),
+        (
+            "value",
+            r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+non[- ]?negotiable",
+        ),
+        (
+            "value",
+            r"\b(?:we|i)\s+believe\s+(?:that\s+)?(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
         ),
         (
             "decision",

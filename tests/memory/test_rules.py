@@ -40,7 +40,10 @@ def facts(text: str) -> set[tuple[str, str]]:
             "We've decided to launch a podcast in spring.",
             {("decision", "launch a podcast in spring")},
         ),
-        ("I'm Priya, a freelance copywriter.", {("name", "Priya")}),
+        (
+            "I'm Priya, a freelance copywriter.",
+            {("name", "Priya"), ("role", "freelance copywriter")},
+        ),
     ],
 )
 def test_explicit_statements_are_extracted(text: str, expected: set[tuple[str, str]]) -> None:
