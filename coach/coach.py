@@ -201,7 +201,7 @@ class Coach:
         mark = time.perf_counter()
         (embedding,) = await self.library.embedder.embed([question.content])
         context, passages = await asyncio.gather(
-            self.memory.assemble(
+            self.memory.assembler.assemble(
                 user_id=question.user_id,
                 conversation_id=question.conversation_id,
                 before=question.created_at,

@@ -95,8 +95,9 @@ async def memory_command(argument: str) -> None:
         await cl.Message(content=HELP, author=AUTHOR).send()
 
 
-async def ask_questions(uid: uuid.UUID, *, wait: float = 10.0) -> None:
-    """After a reply: once this turn is remembered, ask about any contradiction it revealed."""
+async def ask_questions(uid: uuid.UUID, *, wait: float = 3.0) -> None:
+    """After a reply: once this turn is remembered (usually well under a second; a slower job's
+    question is asked after the next reply instead), ask about any contradiction it revealed."""
     await runtime().queue.wait_idle(user_id=uid, timeout=wait)
     for question in await runtime().memory.profile.questions(uid):
         await cl.Message(

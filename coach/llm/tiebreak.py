@@ -9,6 +9,7 @@ import openai
 from openai import AsyncOpenAI
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coach.llm import structured
 from coach.personas import Persona
 
 logger = logging.getLogger(__name__)
@@ -48,25 +49,14 @@ class ModelTieBreaker:
         self.personas = personas
 
     async def _ask(self, instructions: str, message: str) -> RouteChoice | None:
-        if self.api == "chat":
-            completion = await self.client.chat.completions.parse(
-                model=self.model,
-                messages=[
-                    {"role": "system", "content": instructions},
-                    {"role": "user", "content": message},
-                ],
-                response_format=RouteChoice,
-                temperature=0,
-            )
-            return completion.choices[0].message.parsed
-        response = await self.client.responses.parse(
+        return await structured.parse(
+            self.client,
             model=self.model,
+            api=self.api,
             instructions=instructions,
-            input=message,
-            text_format=RouteChoice,
-            temperature=0,
+            message=message,
+            schema=RouteChoice,
         )
-        return response.output_parsed
 
     async def decide(
         self, message: str, candidates: list[str], previous: str | None

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from openai import AsyncOpenAI
 
+from coach.llm import structured
 from coach.memory import rules
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
 
@@ -54,24 +55,12 @@ class ModelExtractor:
 
     async def extract(self, text: str) -> list[ExtractedFact]:
         """The model's facts for `text`."""
-        if self.api == "chat":
-            completion = await self.client.chat.completions.parse(
-                model=self.model,
-                messages=[
-                    {"role": "system", "content": INSTRUCTIONS},
-                    {"role": "user", "content": text},
-                ],
-                response_format=Extraction,
-                temperature=0,
-            )
-            parsed = completion.choices[0].message.parsed
-        else:
-            response = await self.client.responses.parse(
-                model=self.model,
-                instructions=INSTRUCTIONS,
-                input=text,
-                text_format=Extraction,
-                temperature=0,
-            )
-            parsed = response.output_parsed
+        parsed = await structured.parse(
+            self.client,
+            model=self.model,
+            api=self.api,
+            instructions=INSTRUCTIONS,
+            message=text,
+            schema=Extraction,
+        )
         return list(parsed.facts) if parsed is not None else []

@@ -17,7 +17,7 @@ from coach.errors import InvalidInput, NotFound
 from coach.knowledge.chunking import chunk_markdown
 from coach.knowledge.embeddings import Embedder
 from coach.llm.base import Turn
-from coach.memory.context import Assembler, Context, ConversationWindow
+from coach.memory.context import Assembler, ConversationWindow
 from coach.memory.extract import Extractor
 from coach.memory.jobs import Claimed, Commit, JobQueue
 from coach.memory.profile import Merged, Profile, Source, merge
@@ -85,26 +85,6 @@ class Memory:
         queue.register(SUMMARIZE, self._summarize)
 
     # -- the turn ---------------------------------------------------------------------------
-
-    async def assemble(
-        self,
-        *,
-        user_id: uuid.UUID,
-        conversation_id: uuid.UUID,
-        before: datetime,
-        query: str,
-        embedding: list[float] | None,
-        exclude: set[str],
-    ) -> Context:
-        """Tier 1, 2 and 3 for one message (see `coach.memory.context`)."""
-        return await self.assembler.assemble(
-            user_id=user_id,
-            conversation_id=conversation_id,
-            before=before,
-            query=query,
-            embedding=embedding,
-            exclude=exclude,
-        )
 
     @staticmethod
     async def after_turn(

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from openai import AsyncOpenAI
+
 from coach.llm.base import Turn
 from coach.tokens import count_tokens
 
@@ -56,17 +58,14 @@ def model_input(previous: str | None, turns: Sequence[Turn]) -> str:
 class ModelSummarizer:
     """Asks the configured model to fold new turns into the summary (one non-streamed call)."""
 
-    def __init__(self, client: object, *, model: str, api: str) -> None:
+    def __init__(self, client: AsyncOpenAI, *, model: str, api: str) -> None:
         self.client = client
         self.model = model
         self.api = api
 
     async def summarize(self, previous: str | None, turns: Sequence[Turn]) -> str:
         """The updated summary text."""
-        from openai import AsyncOpenAI
-
         client = self.client
-        assert isinstance(client, AsyncOpenAI)
         if self.api == "chat":
             completion = await client.chat.completions.create(
                 model=self.model,
