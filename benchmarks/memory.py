@@ -587,10 +587,12 @@ async def time_scale(
 async def main(args: argparse.Namespace) -> None:
     """Run every measurement and print the tables."""
     wall = time.perf_counter()
-    people = [json.loads(line) for line in DATASET.open()][: args.people]
+    dataset = Path(args.dataset).resolve()
+    people = [json.loads(line) for line in dataset.open()][: args.people]
     turns = sum(len(s["turns"]) for p in people for s in p["sessions"])
+    shown = dataset.relative_to(PROJECT_ROOT) if dataset.is_relative_to(PROJECT_ROOT) else dataset
     print(
-        f"Brand Coach memory benchmark — {DATASET.relative_to(PROJECT_ROOT)}: {len(people)} "
+        f"Brand Coach memory benchmark — {shown}: {len(people)} "
         f"synthetic people, {turns} turns, {sum(len(p['facts']) for p in people)} labelled facts, "
         f"{sum(len(p['questions']) for p in people)} questions — {datetime.now(UTC):%Y-%m-%d}",
         flush=True,
@@ -692,6 +694,12 @@ async def main(args: argparse.Namespace) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--dataset",
+        default=str(DATASET),
+        help="JSONL of people (default: the tuning set; "
+        "benchmarks/data/memory_people_holdout.jsonl was written blind to the rules)",
+    )
     parser.add_argument("--people", type=int, default=None, help="only the first N people")
     parser.add_argument("--scale-rows", type=int, default=1_000_000)
     parser.add_argument("--filler-users", type=int, default=1000)

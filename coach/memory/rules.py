@@ -1,48 +1,98 @@
-# ruff: noqa: E501  (a table of regular expressions reads better unwrapped)
-"""The offline fact extractor: rules for the common, explicit ways people state facts.
+# ruff: noqa: E501  (regular expressions read better unwrapped)
+"""The offline fact extractor: the common, explicit ways people state facts, as rules.
 
 Precision first: a fact is stored only when a first-person statement says it outright ("my
-name is…", "we're based in…", "I charge…"). Questions, hypotheticals ("what if I charged…",
-"should I move to…") and statements about other people ("my friend's company…") are skipped,
-so everything it stores is something the person actually said.
+name is…", "we're based in…", "a loaf is £4.50"). Before any rule runs, each sentence is cut
+into clauses and the clauses that are questions ("…, is that too cheap?"), hypotheticals ("what
+if I charged…", "should I move to…") or about other people ("my friend's bakery…") are set
+aside, so everything stored is something the person actually said about themselves.
+
+The rule table lives in `coach.memory.patterns`; lower-case place names are checked against
+`coach.memory.places`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
+from coach.memory import patterns as p
 from coach.memory.facts import ExtractedFact
+from coach.memory.places import is_place
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])")
+_SENTENCES = re.compile(
+    r"(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+)
+_CLAUSES = re.compile(r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+)", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^(?:what|what's|whats|how|why|which|who|whom|whose|where|when|is|are|am|was|were|do|does|did|"
+    r"should|shall|can|could|would|will|won't|isn't|aren't|don't|doesn't|any|anything|thoughts|"
+    r"right|or|wdyt|no|yes or no|too|worth)\b",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL = re.compile(
-    r"\b(what if|should i|should we|would it|could i|could we|if i|if we|thinking (?:about|of)|"
-    r"considering|might|maybe|wondering|imagine|suppose|i wish|hypothetically|someday)\b",
+    r"\b(?:what if|should i|should we|would it|could i|could we|if i|if we|thinking (?:about|of)|"
+    r"considering|might|maybe|perhaps|wondering|imagine|suppose|i wish|hypothetically|someday|"
+    r"not sure|unsure|toying with|debating|tempted|or should)\b",
     re.IGNORECASE,
 )
 _OTHERS = re.compile(
-    r"\b(my|our) (friend|sister|brother|mom|mum|dad|mother|father|partner|husband|wife|cousin|"
-    r"colleague|neighbou?r|boss|client|former|old|previous|ex)('s|s)?\b",
+    r"\b(?:my|our) (?:friend|sister|brother|mom|mum|dad|mother|father|partner's|husband|wife|cousin|"
+    r"colleague|neighbou?r|boss|client's|mate|pal|buddy|bestie|uncle|aunt|auntie|son|daughter|teacher|mentor|former|old|previous|ex|competitor|rival)(?:'s|s)?\b|"
+    r"\b(?:he|she|they)\s+(?:runs?|owns?|charges?|sells?|is|are|has|have|do|does)\b|\b(?:he's|she's|they're|there is|there are|there's)\b",
+    re.IGNORECASE,
+)
+_COMPETITION = re.compile(
+    r"\b(?:competitors?|competition|rivals?|compete|competing)\b", re.IGNORECASE
+)
+# Aims and plans: "I want to open a branch in Ikeja" is a goal, not where the business is.
+_PLAN = re.compile(
+    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going|gonna|would love|'d love|dream|"
+    r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
     r"\b(now|no longer|any ?more|moved|relocated|changed|switched|renamed|rebranded|actually|"
     r"instead|raised|lowered|increased|decreased|dropped|updated|new (?:name|price|rate)|"
-    r"these days|from now on|not .+ any longer|correction|pivot(?:ed|ing))\b",
+    r"these days|from now on|not .+ any longer|correction|pivot(?:ed|ing)|scrap|big shift|"
+    r"put .+ up|bumped|upped)\b",
     re.IGNORECASE,
 )
-_END = r"(?=\s*(?:[.;!?]|,\s|\s(?:and|but|so|because|which|who|where|since|though|although)\s|$))"
-_END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
-    r"(?=\s*(?:[.;!?]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
-    r"based|located|near|out|on|to)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u2b50\u2b06\u2764]+")
+_SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"[’‘]"), "'"),
+    (re.compile(r"[“”]"), '"'),
+    (re.compile(r"\bim\b"), "I'm"),
+    (re.compile(r"\bive\b"), "I've"),
+    (re.compile(r"\bi(?=\s)"), "I"),
+    (
+        re.compile(r"\b(dont|cant|doesnt|didnt|isnt|arent|wont|wouldnt|couldnt)\b"),
+        lambda m: m.group(1)[:-1] + "'" + m.group(1)[-1],
+    ),
+    (re.compile(r"\bthats\b"), "that's"),
+    (re.compile(r"\bits (called|named)\b"), r"it's \1"),
+    (re.compile(r"\br\b"), "are"),
+    (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\b(?:pls|plz)\b"), "please"),
+    (re.compile(r"\bu\b"), "you"),
+]
+_GREETING_LEAD = re.compile(
+    r"^\s*(?:"
+    + p.GREETING
+    + r"(?:\s+(?:coach|there|again|team|all|everyone|friend|mate|y'all))*[\s,!.:;~-]*)+",
+    re.IGNORECASE,
 )
 _TAIL = re.compile(
     r"\s*(?:\b(?:now|these days|at the moment|currently|right now|for now|anymore|though|too|"
-    r"as well|lol|haha|recently|yesterday|today|ago|a while|"
-    r"(?:last|this|next|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter))\b|[\"'“”)])+\s*$",
+    r"as well|lol|haha|recently|yesterday|today|ago|a while|btw|tbh|honestly|obviously|i think|"
+    r"i guess|really|already|always|for sure|same as always|as always|here|there|mainly|mostly|"
+    r"(?:last|this|next|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter))\b|[\"'“”)(])+\s*$",
     re.IGNORECASE,
 )
-_LEAD = re.compile(r"^\s*(?:[\"'“(]|\bcalled\b|\bnamed\b)\s*", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^\s*(?:[\"'“(]|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
+)
 _NOT_A_NAME = frozenset(
     [
         "a",
@@ -98,314 +148,338 @@ _NOT_A_NAME = frozenset(
         "running",
         "selling",
         "planning",
+        "again",
+        "all",
+        "everyone",
+        "team",
+        "there",
+        "thanks",
+        "thank",
+        "quick",
+        "me",
+        "yes",
+        "no",
+        "yep",
+        "nope",
+        "well",
+        "um",
+        "hmm",
+        "ah",
+        "oh",
+        "lol",
+        "update",
+        "coach",
+        "friend",
+        "mate",
+        "guys",
+        "folks",
+        "you",
+        "tired",
+        "busy",
+        "home",
+        "late",
+        "early",
+        "free",
+        "lost",
+        "broke",
+        "sick",
+        "ill",
+        "around",
+        "online",
+        "away",
+        "out",
+        "off",
+        "bored",
+        "nervous",
+        "anxious",
+        "keen",
+        "open",
+        "alone",
+        "yesterday",
+        "today",
+        "tonight",
+        "honestly",
+        "actually",
+        "basically",
+        "anyway",
+        "right",
+        "sorry",
+        "perfect",
+        "cool",
+        "awesome",
+        "nice",
+        "true",
+        "agreed",
+        "exactly",
+        "absolutely",
+        "definitely",
+        "totally",
+        "lovely",
+        "brilliant",
+        "wow",
+        "ugh",
+        "alright",
+        "fair",
+        "noted",
+        "understood",
+        "finally",
+        "first",
+        "second",
+        "next",
+        "then",
+        "later",
+        "recently",
+        "lately",
+        "sadly",
+        "luckily",
+        "fortunately",
+        "unfortunately",
+        "meanwhile",
+        "besides",
+        "however",
+        "otherwise",
+        "plus",
+        "btw",
+        "ps",
+        "fyi",
+        "morning",
+        "evening",
+        "afternoon",
+        "hello",
+        "hi",
+        "hey",
+        "welcome",
+        "great",
+        "amazing",
+        "question",
+        "sooo",
+        "so",
+        "ready",
+        "big",
+        "small",
+        "much",
+        "lot",
     ]
 )
-_BUSINESS_NOUNS = (
-    r"(?:company|business|brand|studio|agency|shop|store|startup|firm|practice|bakery|cafe|café|"
-    r"restaurant|salon|clinic|label|boutique|consultancy|nonprofit|non-profit|charity|app|"
-    r"product|podcast|newsletter|venture|gym|school|academy|collective|co-op|roastery|"
-    r"bar|brewery|farm|gallery|workshop|platform|service|site|website)"
-)
-_ROLE_WORDS = (
-    r"(?:co-?founder|founder|owner|ceo|cto|coo|cmo|director|managing director|head of [a-z ]+|"
-    r"marketing manager|manager|freelancer|consultant|coach|designer|photographer|therapist|"
-    r"lawyer|attorney|solicitor|accountant|developer|engineer|baker|chef|artist|writer|"
-    r"illustrator|architect|nutritionist|dietitian|trainer|personal trainer|instructor|teacher|"
-    r"tutor|stylist|florist|realtor|real estate agent|copywriter|strategist|producer|"
-    r"creative director|partner|principal|president|solopreneur|entrepreneur)"
-)
-
-_MONEY = (
-    r"(?:(?:CA\$|A\$|US\$|NZ\$|[$€£¥₹]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)\s?\d[\d,.]*k?"
-    r"(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
-    r"|\d[\d,.]*k?\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees|bucks))"
-    r"(?:\s*(?:per|a|an|/|for(?:\s+(?:a|an|one|each|the))?)\s*[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle))?|\s+each)?"
-)
-
-# (category, pattern); the value is the group named "v".
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (c, re.compile(p, re.IGNORECASE))
-    for c, p in [
-        ("name", r"\bmy name(?:'s| is)\s+(?P<v>[a-z][a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"),
-        (
-            "name",
-            r"(?:^|\b(?:hi|hello|hey|yes|ok|okay)\b[,!.]?\s+|[,.]\s*)(?:i'm|i am|im)\s+"
-            r"(?P<v>(?-i:[A-ZÀ-Ý])[^\W\d_]+(?:\s(?-i:[A-ZÀ-Ý])[^\W\d_]+)?)"
-            r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way)\b))",
-        ),
-        (
-            "name",
-            r"(?:^|[,.!:]\s*|\b(?:hi|hello|hey|hola|salam)\w*[,!]?\s+(?:coach,?\s+)?)(?P<v>(?-i:[A-ZÀ-Ý])[^\W\d_]+)\s+here\b",
-        ),
-        ("name", r"\b(?:call me|people call me)\s+(?P<v>[A-Za-z][a-z'-]+)" + _END),
-        ("name", r"\bthis is\s+(?P<v>(?-i:[A-Z])[a-z'-]+)\s+(?:from|of|here)\b"),
-        (
-            "company",
-            r"\b(?:my|our|the)\s+(?:[\w-]+\s+){0,3}?" + _BUSINESS_NOUNS + r"(?:'s name)?\s+"
-            r"(?:is|'s)\s+(?:called|named)\s+(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:my|our)\s+(?:company|business|brand|studio|shop|agency|firm|practice)"
-            r"(?:'s)?\s+name\s+is\s+(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:i|we)\s+(?:run|own|founded|started|launched|co-founded|built|have|manage)\s+"
-            r"(?:a|an|my own|our own|the)\s+(?:[\w&'-]+\s+){0,5}?(?:called|named)\s+"
-            r"(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:it's|it is|it’s|brand's|business's|shop's|studio's|company's)\s+(?:simply\s+|now\s+)?"
-            r"(?:called|named)\s+(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:under the name|(?:business|brand|company|shop|studio|practice|agency)\s+name\s+is)\s+"
-            r"(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:my|our)\s+(?:studio|company|business|brand|shop|agency|practice|firm|label|app)\s+"
-            r"is\s+(?:simply\s+|just\s+)?(?:called\s+)?(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)",
-        ),
-        (
-            "company",
-            r"\b(?:founder|co-founder|owner|ceo|partner|founding partner|director|creative director|"
-            r"managing director|head)(?:\s+and\s+ceo)?\s+(?:of|at)\s+"
-            r"(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)",
-        ),
-        (
-            "company",
-            r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+"
-            r"(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)(?=,)",
-        ),
-        (
-            "company",
-            r"\b(?:renamed|rebranded)\s+(?:it|the \w+|our \w+|my \w+|the business|us)?\s*"
-            r"(?:to|as)\s+(?P<v>.+?)" + _END_NAME,
-        ),
-        (
-            "company",
-            r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+"
-            r"(?:of|at)\s+(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&|and|of|(?-i:[A-Z])[\w&'.-]*))*)",
-        ),
-        (
-            "role",
-            r"\b(?:i'm|i am|i work as)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?(?P<v>"
-            + _ROLE_WORDS
-            + r")\b(?!\s+(?:friend|client))",
-        ),
-        (
-            "role",
-            r"(?:^|,\s*|\bi'?m\s+(?:now\s+)?|\bi am\s+(?:now\s+)?|\bmy role (?:now\s+)?is\s+)"
-            r"(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?"
-            + _ROLE_WORDS
-            + r"(?:\s+and\s+"
-            + _ROLE_WORDS
-            + r")?)"
-            r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here)\b))",
-        ),
-        (
-            "industry",
-            r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?"
-            r"(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field)\b",
-        ),
-        (
-            "industry",
-            r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|my business is|our business "
-            r"is|the business is|i have)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}"
-            + _BUSINESS_NOUNS
-            + r")\b",
-        ),
-        (
-            "location",
-            r"\b(?:based|located|headquartered|live|living|settled|operate|work)\s+(?:out\s+)?"
-            r"(?:in|out of)\s+(?P<v>(?:the\s+)?[A-Za-z][\w'.-]*(?:,?\s(?-i:[A-Z])[\w'.-]*){0,3})",
-        ),
-        (
-            "location",
-            r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,3}" + _BUSINESS_NOUNS + r"(?:\s+called\s+.+?)?"
-            r"\s+in\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:,?\s(?-i:[A-Z])[\w'.-]*){0,3})",
-        ),
-        (
-            "location",
-            r"\b(?:moved|relocated|relocating|moving)\s+(?:the\s+\w+\s+|our\s+\w+\s+|my\s+\w+\s+|"
-            r"everything\s+|us\s+)?(?:over\s+|back\s+)?to\s+(?P<v>(?-i:[A-Z])[\w'.-]*(?:,?\s(?-i:[A-Z])[\w'.-]*){0,3})",
-        ),
-        (
-            "location",
-            r"\b(?:i'm|i am|we're|we are)\s+(?:originally\s+)?from\s+"
-            r"(?P<v>(?-i:[A-Z])[\w'.-]*(?:,?\s(?-i:[A-Z])[\w'.-]*){0,3})",
-        ),
-        (
-            "audience",
-            r"\b(?:my|our)\s+(?:ideal|target|dream|main|core|typical|perfect)\s+"
-            r"(?:customer|client|audience|buyer|user|market|member|student|reader)s?"
-            r"(?:\s+(?:is|are|would be))\s+(?:now\s+)?(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:and|but|so)\s))",
-        ),
-        (
-            "audience",
-            r"\b(?:my|our)\s+(?:customers|clients|audience|buyers|users|regulars|target|target market|members|students)\s+(?:are|is|r)\s+(?:mostly\s+|"
-            r"mainly\s+|usually\s+|now\s+)?(?P<v>.+?)" + _END,
-        ),
-        (
-            "audience",
-            r"\b(?:i|we)\s+(?:mostly\s+|mainly\s+|now\s+)?(?:serve|target|work with|sell to|cater to)\s+"
-            r"(?P<v>.+?)" + _END,
-        ),
-        (
-            "audience",
-            r"\b(?:i|we)\s+(?:primarily\s+|mostly\s+|mainly\s+|now\s+)?help\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|"
-            r"learn|turn|stop|make|launch)\b|" + _END[3:],
-        ),
-        (
-            "audience",
-            r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+"
-            r"(?:is|are)\s+(?P<v>.+?)" + _END,
-        ),
-        (
-            "audience",
-            r"\b" + _ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + _END,
-        ),
-        (
-            "price",
-            r"\b(?:i|we)\s+(?:now\s+)?(?:charge|bill|ask)\s+(?:about\s+|around\s+|roughly\s+)?"
-            r"(?P<v>[$€£¥₹]\s?\d[\d,.]*k?(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds))?"
-            r"(?:\s*(?:per|a|an|/|for (?:a|an|the|each))\s*[a-z-]+)?|"
-            r"\d[\d,.]*k?\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|usd|eur|gbp|rupees|yen)"
-            r"(?:\s*(?:per|a|an|/|for (?:a|an|the|each))\s*[a-z-]+)?)",
-        ),
-        (
-            "price",
-            r"\b(?:my|our)\s+(?:[\w-]+\s+){0,3}?(?:price|rate|fee|pricing|package|retainer|"
-            r"subscription|membership|course|program|programme)s?\s+(?:is|are|costs?|starts at|"
-            r"runs|goes for|sells for)\s+(?:now\s+)?(?:about\s+|around\s+)?"
-            r"(?P<v>[$€£¥₹]\s?\d[\d,.]*k?(?:\s*(?:per|a|an|/)\s*[a-z-]+)?|\d[\d,.]*k?\s*"
-            r"(?:(?-i:[A-Z]{3})|dollars|euros|pounds)(?:\s*(?:per|a|an|/)\s*[a-z-]+)?)",
-        ),
-        (
-            "price",
-            r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set)\s+(?:my|our|the)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:price|rate|fee|prices|rates|fees)\s+(?:up\s+|down\s+)?to\s+"
-            r"(?P<v>[$€£¥₹]?\s?\d[\d,.]*k?(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds))?"
-            r"(?:\s*(?:per|a|an|/)\s*[a-z-]+)?)",
-        ),
-        (
-            "price",
-            r"\b(?:is|are|costs?|runs?|charging|pay|starts at|sells? for|priced at)\s+"
-            r"(?:now\s+|about\s+|around\s+|just\s+|typically\s+|still\s+|only\s+)?(?P<v>"
-            + _MONEY
-            + r")",
-        ),
-        (
-            "offer",
-            r"\b(?:i|we)\s+(?:sell|offer|make|bake|design|produce|provide|create|teach|"
-            r"roast|brew|craft)\s+(?P<v>(?!(?:it|them|that|this|things|stuff|more|less|a lot)\b)"
-            r".+?)" + _END,
-        ),
-        (
-            "offer",
-            r"\b(?:my|our)\s+(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+)?(?:offer|product|"
-            r"service|offering)s?\s+(?:is|are)\s+(?P<v>.+?)" + _END,
-        ),
-        (
-            "competitor",
-            r"\b(?:my|our)\s+(?:main\s+|biggest\s+|closest\s+|direct\s+|local\s+)?"
-            r"(?:competitors?|competition|rivals?)\s+(?:is|are|include|would be)\s+"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
-        ),
-        (
-            "competitor",
-            r"\b(?:i|we)\s+(?:mostly\s+|mainly\s+)?(?:compete|competing)\s+(?:with|against)\s+"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
-        ),
-        (
-            "goal",
-            r"\b(?:my|our)\s+(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|"
-            r"\d{4}\s+|long-term\s+|short-term\s+)?(?:goal|aim|objective|target|dream|ambition)"
-            r"(?:\s+for\s+[\w\s]+?)?\s+(?:is|this year is|for this year is)\s+(?:to\s+)?"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "goal",
-            r"\b(?:i|we)\s+(?:really\s+)?(?:want|need|hope|plan|aim|intend)\s+to\s+"
-            r"(?P<v>(?!(?:know|ask|understand|learn how|check|make sure|figure out|talk|chat|"
-            r"start by|get your|hear)\b).+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "challenge",
-            r"\b(?:my|our)\s+(?:main\s+|biggest\s+|big\s+|current\s+|real\s+)?(?:challenge|problem|"
-            r"struggle|issue|pain point|obstacle|bottleneck|headache)s?\s+(?:is|are|right now is)\s+"
-            r"(?:that\s+)?(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "challenge",
-            r"\b(?:i|we)(?:'m|'re| am| are)?\s+(?:really\s+)?(?:struggling|struggle)\s+(?:with|to)\s+"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "value",
-            r"\b(?:my|our)\s+(?:core\s+|brand\s+|company\s+)?values\s+(?:are|include)\s+"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "value",
-            r"\b(?:i|we)\s+(?:deeply\s+|really\s+)?(?:value|care (?:deeply |a lot )?about|stand for|"
-            r"believe in)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "value",
-            r"^(?:for (?:me|us),?\s+)?(?P<v>[^,;]{3,80}?),?\s+(?:those are|that's|that is|these are|are)\s+"
-            r"(?:my|our|the)\s+(?:core\s+|two\s+|brand\s+)?values\b",
-        ),
-        (
-            "value",
-            r"^(?P<v>[^,;]{3,80}?),?\s+(?:that's|that is|is)\s+what\s+(?:my|our|the)\s+"
-            r"(?:brand|business|studio|company)\s+stands for",
-        ),
-        (
-            "value",
-            r"\bvalues[- ]wise,?\s+(?:it'?s|its|it is)\s+(?P<v>[^,;]+?)(?=\s*(?:[.;!?]|,|$))",
-        ),
-        (
-            "value",
-            r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+non[- ]?negotiable",
-        ),
-        (
-            "value",
-            r"\b(?:we|i)\s+believe\s+(?:that\s+)?(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "decision",
-            r"\b(?:i|we)(?:'ve| have)?\s+(?:finally\s+|just\s+)?decided\s+(?:to\s+|that\s+|on\s+)?"
-            r"(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "decision",
-            r"\b(?:i'm|i am|we're|we are)\s+(?:going with|going ahead with|committing to|sticking with)"
-            r"\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "preference",
-            r"\b(?:i|we)\s+(?:much\s+|really\s+|strongly\s+)?(?:prefer|would rather|'d rather|"
-            r"like it when|don't like|do not like|hate|love it when)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
-        (
-            "preference",
-            r"\bplease\s+(?:always\s+|never\s+|don't\s+|do not\s+|keep\s+)(?P<v>.+?)(?=\s*(?:[.;!?]|$))",
-        ),
+_NOT_A_PLACE = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "instagram",
+        "tiktok",
+        "etsy",
+        "amazon",
+        "shopify",
+        "facebook",
+        "linkedin",
+        "youtube",
+        "google",
+        "the",
+        "business",
+        "beta",
+        "a",
+        "the",
+        "my",
+        "our",
+        "talks",
+        "charge",
+        "touch",
+        "love",
     ]
-]
-_RETIRE = re.compile(
-    r"\b(?:i|we)\s+(?:no longer|don't|do not|stopped|quit|discontinued|dropped)\s+"
-    r"(?:sell|offer|make|do|provide|run|selling|offering|making|doing|providing|running)\s+"
-    r"(?P<v>.+?)(?=\s*(?:[.;!?]|,\s|\s(?:any ?more|and|but|so|because)\b|$))",
+)
+_GENERIC_QUALIFIERS = frozenset(
+    [
+        "freelance",
+        "licensed",
+        "solo",
+        "independent",
+        "chartered",
+        "certified",
+        "senior",
+        "junior",
+        "self-employed",
+        "full-time",
+        "part-time",
+        "professional",
+        "qualified",
+        "registered",
+        "small",
+        "new",
+        "young",
+        "local",
+        "full",
+        "trained",
+        "experienced",
+        "head",
+        "lead",
+        "chief",
+        "main",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+    ]
+)
+_DERIVED_INDUSTRY = {
+    "photographer": "photography",
+    "designer": "design",
+    "therapist": "therapy",
+    "coach": "coaching",
+    "trainer": "training",
+    "consultant": "consulting",
+    "developer": "development",
+    "accountant": "accounting",
+    "baker": "baking",
+    "brewer": "brewing",
+    "groomer": "grooming",
+    "stylist": "styling",
+    "copywriter": "copywriting",
+    "illustrator": "illustration",
+    "nutritionist": "nutrition",
+    "architect": "architecture",
+    "lawyer": "law",
+    "attorney": "law",
+    "solicitor": "law",
+    "writer": "writing",
+    "tutor": "tutoring",
+    "teacher": "teaching",
+    "producer": "production",
+    "strategist": "strategy",
+    "ceramicist": "ceramics",
+    "potter": "pottery",
+    "jeweller": "jewellery",
+    "jeweler": "jewelry",
+    "videographer": "videography",
+    "planner": "planning",
+    "instructor": "instruction",
+    "roaster": "roasting",
+}
+_GENERIC_BUSINESS = frozenset(
+    [
+        "business",
+        "company",
+        "shop",
+        "store",
+        "practice",
+        "brand",
+        "startup",
+        "firm",
+        "thing",
+        "one",
+        "venture",
+        "service",
+        "platform",
+        "agency",
+        "studio",
+        "side",
+        "hustle",
+        "side-hustle",
+        "question",
+        "idea",
+        "project",
+        "lot",
+        "bit",
+        "few",
+    ]
+)
+_NOT_AN_INDUSTRY = re.compile(
+    r"^(?:(?:[\w-]+\s+){0,2})(?:mum|mom|dad|mother|father|wife|husband|parent|friend|fan|"
+    r"member|person|guy|girl|woman|man|bit|lot|couple|few|question|while|week|month|year|day)s?\b",
     re.IGNORECASE,
 )
-_SPLIT_LIST = re.compile(r",\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*")
-_LISTS = frozenset({"competitor", "value"})
+_SIZE = re.compile(
+    r"^(?:(?:small|tiny|little|new|young|growing|local|family-run|family|independent|one-person|two-person|solo|boutique|start-up)\s+)+",
+    re.IGNORECASE,
+)
+_SPLIT_LIST = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s+&\s+|\s*/\s*")
+_SPLIT_OFFER = re.compile(
+    r",\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+(?=(?:a|an|also|our|my|some|the)\b)",
+    re.IGNORECASE,
+)
+_PLACE_TAIL = re.compile(
+    r"\s+(?:in|around|across|out of|from)\s+(?P<place>" + p.ANY_PLACE + r")\s*$", re.IGNORECASE
+)
+_BIG_NUMBER = re.compile(
+    r"^\s*(?:crore|lakh|million|billion|mn|bn|m\b|revenue|turnover|in (?:revenue|sales)|a year in)",
+    re.IGNORECASE,
+)
+_HAS_UNIT = re.compile(r"(?:\bper\b|/|\beach\b|\bapiece\b|\s(?:a|an|for|on)\s)", re.IGNORECASE)
+_PRONOUN_ITEM = re.compile(
+    r"^(?:it|that|this|which|what|they|we|i|mine|ours|price|prices|rate|rates|fee|fees|pricing|cost|total)$",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|me|us)\b", re.IGNORECASE)
+_PREPOSITION_END = re.compile(
+    r"\b(?:for|to|with|of|at|in|on|about|by|from|the|a|an|and|or|my|our)$", re.IGNORECASE
+)
+_STOP_VALUES = frozenset(
+    [
+        "already",
+        "it",
+        "that",
+        "this",
+        "those",
+        "these",
+        "most",
+        "more",
+        "all",
+        "everything",
+        "nothing",
+        "something",
+        "yes",
+        "no",
+        "so",
+        "there",
+        "here",
+        "them",
+    ]
+)
+_LIST_CATEGORIES = frozenset({"competitor", "value"})
+
+
+@dataclass
+class _Statement:
+    """One sentence's kept clauses (dropped clauses replaced by '.'), and whether it signals a change."""
+
+    text: str
+    change: bool
+    competition: bool
+    plan: bool
+    first_person: bool
+
+
+def _normalise(text: str) -> str:
+    text = _EMOJI.sub(" ", text)
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def _sentences(text: str) -> Iterator[str]:
@@ -415,59 +489,338 @@ def _sentences(text: str) -> Iterator[str]:
             yield sentence
 
 
+def _keep(sentence: str) -> str:
+    """The sentence with question, hypothetical and other-people clauses replaced by '.'."""
+    parts = _CLAUSES.split(sentence)
+    clauses, separators = parts[0::2], parts[1::2]
+    question = sentence.rstrip().endswith("?")
+    starts = [bool(_QUESTION_START.match(c.strip())) for c in clauses]
+    kept: list[str] = []
+    dropping = False
+    for i, clause in enumerate(clauses):
+        is_question = question and (starts[i] or (i == len(clauses) - 1 and not any(starts)))
+        if starts[i] and question:
+            dropping = True  # "…, is that too cheap or should I…?" — the rest is the question
+        if is_question or dropping or _HYPOTHETICAL.search(clause) or _OTHERS.search(clause):
+            kept.append("\x00")
+        else:
+            kept.append(clause.rstrip("?"))
+        if i < len(separators):
+            kept.append(separators[i] if kept[-1] != "\x00" else " ")
+    return re.sub(r"(?:\s*\x00\s*)+", ". ", "".join(kept)).strip(" .")
+
+
 def _clean(value: str) -> str:
     value = _LEAD.sub("", value.strip())
     previous = None
     while previous != value:
         previous = value
-        value = _TAIL.sub("", value).strip(" ,.:;-–—")
+        value = _TAIL.sub("", value).strip(" ,.:;-–—!")
+        value = _LEAD.sub("", value)
     return value
+
+
+def _place(value: str, known_only: bool) -> str | None:
+    """The place named at the start of `value`, or None. Lower-case names must be known places."""
+    value = re.sub(r"^the\s+", "", value.strip(), flags=re.IGNORECASE)
+    capitalised = re.match(p.PLACE, value)
+    if capitalised and not known_only:
+        place = capitalised.group(0)
+        first = place.split(",")[0].split()[0].lower()
+        return None if first in _NOT_A_PLACE or place.lower() in _NOT_A_PLACE else place
+    words = re.findall(r"[\w'.-]+", value.split(",")[0])
+    for n in range(min(3, len(words)), 0, -1):
+        candidate = " ".join(words[:n])
+        if candidate.lower() not in _NOT_A_PLACE and is_place(candidate):
+            return candidate if candidate[0].isupper() else candidate.title()
+    return None
 
 
 def _plausible(category: str, value: str) -> bool:
     words = value.split()
-    if not words or len(value) > 160 or len(words) > 20:
+    if not words or len(value) > 160 or len(words) > 20 or value.lower() in _STOP_VALUES:
         return False
+    first = words[0].lower().strip(",")
     if category == "name":
-        return len(words) <= 3 and words[0].lower() not in _NOT_A_NAME
-    if category in ("company", "location"):
-        return len(words) <= 6 and words[0].lower() not in {"a", "an", "my", "our", "it", "the"}
+        return len(words) <= 3 and first not in _NOT_A_NAME and value[0].isalpha()
+    if category == "company":
+        return (
+            len(words) <= 6
+            and first not in {"a", "an", "my", "our", "it", "the", "this", "that"}
+            and value.lower() not in _NOT_A_PLACE
+        )
     if category == "industry":
-        return len(words) <= 6
+        return (
+            1 <= len(words) <= 6
+            and value.lower() not in _GENERIC_BUSINESS
+            and not _NOT_AN_INDUSTRY.match(value)
+        )
+    if category == "role":
+        return (
+            first not in _NOT_A_NAME or first in {"head", "creative", "managing"}
+        ) and not _FIRST_PERSON.search(value)
+    if category == "competitor":
+        return not re.match(
+            r"^(?:them|they|him|her|everyone|everybody|people|others)\b", value, re.IGNORECASE
+        )
+    if category == "decision" and re.match(r"^(?:an?|the)\s+\w+$", value, re.IGNORECASE):
+        return False
+    if category == "challenge" and len(words) == 1:
+        return len(value) >= 4 and first not in _NOT_A_NAME
+    if category in ("goal", "decision", "challenge", "preference", "audience", "offer"):
+        return (
+            len(value) >= 3
+            and not _PREPOSITION_END.search(value)
+            and (len(words) >= 2 or value[0].isupper() or category == "offer")
+        )
     return len(value) >= 2
+
+
+def _price(match: re.Match[str], statement: str) -> str | None:
+    """The price in a match, with what is priced when the amount has no unit ("£4.50 for a loaf")."""
+    money = _clean(match.group("v"))
+    if _BIG_NUMBER.match(statement[match.end("v") :]):
+        return None
+    item = match.groupdict().get("item")
+    if item is None:
+        return money
+    item = re.sub(
+        r"^(?:(?:oh|and|so|but|now|also|well|ok|okay|yes|yeah)\s+)+",
+        "",
+        _clean(item),
+        flags=re.IGNORECASE,
+    )
+    words = item.split()
+    if (
+        not words
+        or p.NOT_PRICED.search(item)
+        or (_FIRST_PERSON.match(words[0]) and len(words) == 1)
+    ):
+        return None
+    if _PRONOUN_ITEM.match(words[-1]):
+        return money
+    item = re.sub(r"^(?:my|our)\s+", "", item, flags=re.IGNORECASE)
+    item = (
+        item[0].lower() + item[1:] if item[0].isupper() and not item.split()[0].isupper() else item
+    )
+    return f"{item} at {money}" if _HAS_UNIT.search(money) else f"{money} for {item}"
+
+
+_OFFER_VERB = re.compile(
+    r"^(?:sell|offer|make|bake|supply|provide|do|run|create)\s+", re.IGNORECASE
+)
+_NOT_AN_OFFER = re.compile(
+    r"^(?:them|it|those|these|that|this|for|to|with|in|at|on|by|online|offline|abroad|locally|through|via|"
+    r"directly|direct|wholesale|retail|everywhere|worldwide|internationally|only|here|there|mostly|"
+    r"our (?:instagram|website|site|shop|store|web)|own (?:web|website|site|shop))\b",
+    re.IGNORECASE,
+)
+
+
+def _offers(value: str) -> list[str]:
+    value = re.sub(r"\s*\([^)]*\)?", "", value)
+    value = re.sub(
+        r"\s+(?:out of|from|in|at)\s+(?:a|an|my|our|the)\s+.*$", "", value, flags=re.IGNORECASE
+    )
+    tail = _PLACE_TAIL.search(value)
+    if tail and _place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
+        value = value[: tail.start()]
+    parts = [_clean(v) for v in _SPLIT_OFFER.split(value)]
+    out = []
+    for part in parts:
+        tail = _PLACE_TAIL.search(part)
+        if tail and _place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
+            part = part[: tail.start()].strip()
+        part = re.sub(r"^(?:also|mostly|mainly|just)\s+", "", part, flags=re.IGNORECASE)
+        part = re.sub(_OFFER_VERB, "", part)
+        if (
+            part
+            and not _NOT_AN_OFFER.match(part)
+            and not re.fullmatch(p.MONEY, part, re.IGNORECASE)
+        ):
+            out.append(part)
+    return out
+
+
+def _derived_industry(role: str) -> str | None:
+    """ "wedding photographer" → "wedding photography" (a qualified role names the trade)."""
+    words = role.lower().split()
+    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or "and" in words:
+        return None
+    qualifiers = [w for w in words[:-1] if w not in _GENERIC_QUALIFIERS]
+    if not qualifiers:
+        return None
+    return " ".join([*qualifiers, _DERIVED_INDUSTRY[words[-1]]])
+
+
+def _introduction(message: str, greeted: bool) -> str | None:
+    """A name given at the start of a message: "Hi, Sven. Creative director at…", "Tom Hughes. I'm…"."""
+    proper = re.match(
+        r"^(?P<v>(?-i:[A-ZÀ-Ý])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-Ý])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
+        r"(?:\s+here)?[.,]\s+(?=(?:i|i'm|i am|we|we're|my|our)\b|(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?"
+        + p.ROLE_WORDS
+        + r"\b)",
+        message,
+        re.IGNORECASE,
+    )
+    if proper:
+        name = proper.group("v")
+        if (greeted or len(name.split()) > 1) and name.split()[0].lower() not in _NOT_A_NAME:
+            return name
+    if not greeted:
+        return None
+    lower = re.match(
+        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14})(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
+        message,
+        re.IGNORECASE,
+    )
+    if (
+        lower
+        and lower.group("v").lower() not in _NOT_A_NAME
+        and not re.search(r"(?:ing|ed|ly|ful|ous)$", lower.group("v"))
+    ):
+        return lower.group("v").capitalize()
+    return None
 
 
 def extract(text: str) -> list[ExtractedFact]:
     """Every explicit fact in `text`, in the order stated (no duplicates)."""
+    message = _normalise(text)
+    greeting = _GREETING_LEAD.match(message)
+    greeted = bool(
+        greeting
+        and greeting.group(0).strip()
+        and not re.search(r"thank|cheers", greeting.group(0), re.IGNORECASE)
+    )
+    message = message[greeting.end() :] if greeting else message
+
     found: list[ExtractedFact] = []
     seen: set[tuple[str, str]] = set()
-    for sentence in _sentences(text):
-        if sentence.endswith("?") or _HYPOTHETICAL.search(sentence) or _OTHERS.search(sentence):
-            continue
-        change = bool(_CHANGE.search(sentence))
-        for match in _RETIRE.finditer(sentence):
-            value = _clean(match.group("v"))
-            if _plausible("offer", value):
-                found.append(
-                    ExtractedFact(category="offer", value=value, retire=True, quote=sentence[:500])
-                )
-        for category, pattern in _PATTERNS:
-            for match in pattern.finditer(sentence):
-                raw = _clean(match.group("v"))
-                values = (
-                    [_clean(v) for v in _SPLIT_LIST.split(raw)] if category in _LISTS else [raw]
-                )
-                for value in values:
-                    key = (category, value.lower())
-                    if not _plausible(category, value) or key in seen:
-                        continue
-                    seen.add(key)
-                    found.append(
-                        ExtractedFact(
-                            category=category,  # type: ignore[arg-type]
-                            value=value,
-                            change=change,
-                            quote=sentence[:500],
-                        )
+
+    def add(
+        category: str, value: str, quote: str, *, change: bool = False, retire: bool = False
+    ) -> None:
+        key = (category, value.lower())
+        if key in seen or not _plausible(category, value):
+            return
+        seen.add(key)
+        found.append(
+            ExtractedFact(
+                category=category,  # type: ignore[arg-type]
+                value=value,
+                change=change,
+                retire=retire,
+                quote=quote[:500],
+            )
+        )
+
+    name = _introduction(message, greeted)
+    if name:
+        add("name", name, message)
+
+    previous = ""
+    for sentence in _sentences(message):
+        for rule in p.RULES:
+            if rule.scope == "request":
+                for match in rule.pattern.finditer(sentence):
+                    add(
+                        rule.category,
+                        _clean(match.group("v")),
+                        sentence,
+                        change=bool(_CHANGE.search(sentence)),
                     )
+        statement = _Statement(
+            _keep(sentence),
+            bool(_CHANGE.search(sentence)),
+            bool(_COMPETITION.search(sentence)),
+            bool(_PLAN.search(sentence)),
+            bool(_FIRST_PERSON.search(sentence)),
+        )
+        if statement.text:
+            _from_statement(statement, sentence, previous, add)
+        previous = statement.text
+    roles = [f.value for f in found if f.category == "role"]
+    if roles and not any(f.category == "industry" for f in found):
+        industry = _derived_industry(roles[0])
+        if industry:
+            add("industry", industry, text)
     return found
+
+
+def _from_statement(statement: _Statement, sentence: str, previous: str, add) -> None:  # type: ignore[no-untyped-def]
+    text = statement.text
+    for match in p.RETIRE.finditer(text):
+        for value in _offers(match.group("v")):
+            add("offer", value, sentence, retire=True)
+    taken: list[tuple[int, int, str]] = []
+    for rule in p.RULES:
+        if rule.scope != "sentence":
+            continue
+        category = rule.category
+        if statement.competition and category in (
+            "company",
+            "location",
+            "price",
+            "offer",
+            "industry",
+            "served",
+        ):
+            continue
+        if statement.plan and category in ("company", "location", "price", "industry", "role"):
+            continue
+        if category in ("location", "industry") and not (
+            statement.first_person or statement.change
+        ):
+            continue
+        for match in rule.pattern.finditer(text):
+            if category == "decided":
+                if previous and len(previous.split()) <= 12:
+                    add("decision", _clean(previous), sentence, change=statement.change)
+                continue
+            if category == "those":
+                if previous and len(previous.split()) <= 10:
+                    for value in _SPLIT_LIST.split(_clean(previous)):
+                        add("value", _clean(value), sentence, change=statement.change)
+                continue
+            start, end = match.span("v")
+            if any(
+                c != category and min(end, e) - max(start, s) > 0.5 * (end - start)
+                for s, e, c in taken
+            ):
+                continue
+            values = _values(category, match, text)
+            if not values:
+                continue
+            taken.append((start, end, category))
+            for cat, value in values:
+                add(cat, value, sentence, change=statement.change)
+
+
+def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, str]]:
+    raw = _clean(match.group("v"))
+    if category == "served":
+        category = "audience" if p.PEOPLE.search(raw) else "offer"
+    if (
+        category == "audience"
+        and not p.PEOPLE.search(raw)
+        and match.re.pattern.startswith("^(?:so")
+    ):
+        return []
+    if category == "audience" and raw[:1].isdigit():
+        category = "goal"  # "target is 20 new clients by June"
+    if category == "price":
+        price = _price(match, text)
+        return [("price", price)] if price else []
+    if category == "location":
+        place = _place(raw, known_only="known" in match.groupdict())
+        return [("location", place)] if place else []
+    if category == "offer":
+        return [("offer", v) for v in _offers(raw)]
+    if category in _LIST_CATEGORIES:
+        return [(category, _clean(v)) for v in _SPLIT_LIST.split(raw) if _clean(v)]
+    if category == "industry":
+        raw = _SIZE.sub("", raw)
+        return [("industry", raw)] if raw else []
+    if category == "name" and raw.islower():
+        raw = raw.capitalize()
+    return [(category, raw)]

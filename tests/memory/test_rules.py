@@ -75,3 +75,65 @@ def test_change_language_is_flagged() -> None:
 def test_no_longer_retires() -> None:
     (stopped,) = extract("We no longer sell gift boxes.")
     assert (stopped.category, stopped.value, stopped.retire) == ("offer", "gift boxes", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # self-introductions without "my name is"
+        (
+            "Hi, Sven. Creative director at Nordform.",
+            {("name", "Sven"), ("role", "Creative director"), ("company", "Nordform")},
+        ),
+        ("hey, ollie here, I make soy candles", {("name", "Ollie"), ("offer", "soy candles")}),
+        # a lower-case city is trusted only when it is a known place
+        ("we moved to denver in feb", {("location", "Denver")}),
+        ("I'm working in hospitality", set()),
+        # a price with what is priced, and a unit when one is given
+        (
+            "oh and a loaf is £4.50 at the moment, is that too cheap?",
+            {("price", "£4.50 for a loaf")},
+        ),
+        ("I charge $95 an hour.", {("price", "$95 an hour")}),
+        # lists
+        (
+            "Competitors: Great Notion and Breakside.",
+            {("competitor", "Great Notion"), ("competitor", "Breakside")},
+        ),
+        (
+            "We sell beard oil and a charcoal face wash.",
+            {("offer", "beard oil"), ("offer", "a charcoal face wash")},
+        ),
+        # who is served: people are an audience, things are an offer
+        ("We serve busy parents.", {("audience", "busy parents")}),
+        ("We serve high-mountain oolong.", {("offer", "high-mountain oolong")}),
+        # values stated before the word that names them
+        ("Slowness and craft. Those are our values.", {("value", "Slowness"), ("value", "craft")}),
+        (
+            "Goal: 20 participants in the first cohort.",
+            {("goal", "20 participants in the first cohort")},
+        ),
+        (
+            "Challenge: clients think designers are only for rich people.",
+            {("challenge", "clients think designers are only for rich people")},
+        ),
+    ],
+)
+def test_common_phrasings(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(c, v) for c, v in facts(text) if c != "industry"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is already a language company in Paris with that name.",
+        "she's based in Phoenix and does similar watercolor",
+        "my mate Imran runs a school in Coventry and charges £42",
+        "thank you so much, you are very helpful",
+        "I want to open a second branch in Ikeja by next year.",
+        "launch a course for people moving to Belgium",
+        "goal is ₹1 crore revenue this financial year",
+    ],
+)
+def test_other_businesses_plans_and_pleasantries_store_no_place_name_or_price(text: str) -> None:
+    assert not [f for f in extract(text) if f.category in ("location", "name", "price", "company")]

@@ -1,0 +1,347 @@
+# ruff: noqa: E501  (a table of regular expressions reads better unwrapped)
+"""The offline extractor's table: how people state each kind of fact, as regular expressions.
+
+Each rule captures the value in the group named "v" (prices may also capture the priced thing
+as "item"). `coach.memory.rules` runs them over the first-person statements of a message, after
+questions, hypotheticals and other people's facts have been set aside. Rules are tried in
+order; a span of text already taken by one category is not taken again by a later rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Scope = Literal["sentence", "message", "request"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One way of stating a fact.
+
+    `category` may be "served" (audience if the value names people, else an offer) or
+    "those" (the previous sentence is the value: "Slowness and craft. Those are our values.").
+    `scope`: "sentence" runs on each kept statement; "message" on the whole message (self
+    introductions spanning sentences); "request" also on questions ("could you call me Tom?").
+    """
+
+    category: str
+    pattern: re.Pattern[str]
+    scope: Scope = "sentence"
+
+
+# -- shared pieces --------------------------------------------------------------------------
+
+GREETING = (
+    r"(?:hi+|hello|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|morning|evening|afternoon|"
+    r"bonjour|bonsoir|hola|buenas|ciao|salam|salaam|salut|namaste|guten (?:tag|morgen)|g'day|"
+    r"kia ora|sawubona|jambo|habari|ol[aá]|hallo|hej|aloha|greetings|shalom|merhaba|konnichiwa|"
+    r"dzień dobry|thanks|thank you|cheers|re-bonjour)\b"
+)
+# A clause that starts a statement: the start, after a comma, or after a joining word.
+START = r"(?:^|[,;:]\s*|\b(?:and|so|oh|also|but|well|ok|okay|right|btw|yes|yeah|update)\b[,:]?\s+)"
+FIRST = r"(?:i|we|i'm|i am|we're|we are|i've|we've)"
+BUSINESS_NOUNS = (
+    r"(?:company|business|brand|studio|agency|shop|store|startup|firm|practice|bakery|cafe|café|coffee shop|"
+    r"restaurant|salon|clinic|label|boutique|consultancy|nonprofit|non-profit|charity|app|"
+    r"podcast|newsletter|venture|gym|school|academy|collective|co-op|roastery|tea house|teahouse|"
+    r"bar|brewery|farm|gallery|workshop|platform|service|website|online shop|etsy shop|"
+    r"atelier|surf school|yoga studio|dance studio|bookshop|bookstore|florist|kitchen|food truck|"
+    r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
+    r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
+    r"channel|community|marketplace|kiosk|stall|market stall|franchise)"
+)
+ROLE_WORDS = (
+    r"(?:co-?founder|founder|co-?owner|owner|ceo|cto|coo|cmo|director|managing director|head of [a-z ]+|"
+    r"marketing manager|manager|freelancer|consultant|coach|designer|photographer|therapist|"
+    r"lawyer|attorney|solicitor|accountant|bookkeeper|developer|engineer|baker|chef|cook|artist|writer|"
+    r"illustrator|architect|nutritionist|dietitian|trainer|personal trainer|instructor|teacher|"
+    r"tutor|stylist|florist|realtor|real estate agent|copywriter|strategist|producer|"
+    r"creative director|partner|founding partner|principal|president|solopreneur|entrepreneur|"
+    r"brewer|head brewer|roaster|potter|ceramicist|jeweller|jeweler|tailor|seamstress|groomer|"
+    r"barber|hairdresser|hairstylist|braider|makeup artist|midwife|doula|physio|physiotherapist|"
+    r"osteopath|chiropractor|dentist|doctor|gp|vet|veterinarian|nurse|pharmacist|psychologist|"
+    r"psychotherapist|counsellor|counselor|herbalist|acupuncturist|masseuse|massage therapist|"
+    r"videographer|filmmaker|editor|journalist|author|podcaster|musician|dj|singer|dancer|"
+    r"farmer|winemaker|distiller|maker|crafter|carpenter|builder|electrician|plumber|"
+    r"mechanic|landscaper|gardener|cleaner|organiser|organizer|planner|wedding planner|"
+    r"event planner|caterer|translator|interpreter|recruiter|advisor|adviser|analyst|"
+    r"researcher|lecturer|professor|speaker|mentor|creator|influencer|blogger|vlogger|"
+    r"game developer|programmer|data scientist|product manager|marketer|publicist|"
+    r"social media manager|virtual assistant|va|bookseller|retailer|shopkeeper|merchant|"
+    r"manufacturer|surf instructor|yoga teacher|pilates instructor|tattoo artist|tattooist)"
+)
+# Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
+PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|du|la|le|di|da|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
+# A place: capitalised words, optionally "City, Region".
+PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(?:,\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*)?)?"
+# A place in any case; `rules` only trusts a lower-case one when `places.is_place` knows it.
+ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}"
+CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
+_UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
+MONEY = (
+    r"(?:" + CURRENCY + r"\s?\d[\d,.]*k?(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"|\d[\d,.]*k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
+    + _UNIT
+)
+# Where a value ends.
+END = r"(?=\s*(?:[.;!?]|,\s|\s(?:and|but|so|because|which|who|where|since|though|although|btw|lol|haha)\s|$))"
+END_LONG = r"(?=\s*(?:[.;!?]|$|,\s(?:and|but|so|because|though|which|i|we|it)\b|\s(?:but|so|because|since|though|although)\s|\sand\s(?:i|we|i'm|we're|it|it's|they|my|our)\b))"
+END_CLAUSE = r"(?=\s*(?:[.;!?]|$))"
+END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
+    r"(?=\s*(?:[.;!?]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
+    r"based|located|near|out|on|to|btw|lol)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
+)
+ADVERB = r"(?:(?:mostly|mainly|primarily|largely|usually|basically|generally|typically|now|currently|still|also|all|really|probably|honestly|definitely|actually)\s+)*"
+
+
+def _rules(category: str, scope: Scope, *patterns: str) -> list[Rule]:
+    return [Rule(category, re.compile(p, re.IGNORECASE), scope) for p in patterns]
+
+
+RULES: list[Rule] = [
+    # -- name ------------------------------------------------------------------------------
+    *_rules(
+        "name",
+        "sentence",
+        r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
+        r"(?:^|[,.]\s*|\band\s+)(?:i'm|i am)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
+        r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way|-)\b))",
+        r"(?:^|[,.!:]\s*)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
+        r"^myself\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)",
+        r"^am\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)(?=\s*(?:[,.!;]|$))",
+        r"\bthis is\s+(?P<v>(?-i:[A-Z])[a-z'-]+)\s+(?:from|of|here)\b",
+    ),
+    *_rules(
+        "name",
+        "request",
+        r"\b(?:call me|people call me|i go by|you can call me)\s+(?P<v>(?-i:[A-Z])[a-z'-]+)" + END,
+    ),
+    # -- company (before role, so "founder of X" takes X as the business) ------------------
+    *_rules(
+        "company",
+        "sentence",
+        r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?\s+(?:is|'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:my|our)\s+(?:[\w-]+\s+)?" + BUSINESS_NOUNS + r"(?:'s)?\s+name\s+is\s+(?:now\s+)?(?P<v>.+?)" + END_NAME,
+        r"\b(?:run|running|own|owning|founded|started|launched|co-founded|built|building|have|manage|managing|opened|opening|"
+        r"launching|starting|growing|of|at)\s+(?:a|an|my own|our own|the|my|our|this)\s+(?:[\w&'$-]+\s+){0,8}?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:it's|it is|brand's|business's|shop's|studio's|company's|app's|podcast's|bakery's|salon's)\s+(?:simply\s+|now\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:under the name|(?:business|brand|company|shop|studio|practice|agency|farm|salon|bakery|cafe|café|label|store|app)\s+name\s+is|the new name is|(?:^|[,.]\s*)name is|(?:i|we) (?:finally )?have (?:a )?name for (?:my|our) \w+\s*:?)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:(?:now\s+)?(?:we're|we are)\s+now|now\s+(?:we're|we are)|from this month it is|from now on (?:we're|we are))\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic)\s+"
+        r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
+        r"\b(?:founder|co-?founder|owner|co-?owner|ceo|partner|founding partner|managing partner|director|creative director|"
+        r"managing director|head|head brewer|head chef|principal|president)(?:\s+and\s+(?:ceo|co-?owner|owner|founder))?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
+        r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+(?P<v>" + PROPER + r")(?=,)",
+        r"\b(?:renamed|rebranded)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
+        r"^at\s+(?P<v>" + PROPER + r"),?\s+(?:we|i)\b",
+    ),
+    # -- role ------------------------------------------------------------------------------
+    *_rules(
+        "role",
+        "sentence",
+        r"\b(?:i'm|i am|i work as)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)"
+        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here)\b))",
+    ),
+    # -- industry --------------------------------------------------------------------------
+    *_rules(
+        "industry",
+        "sentence",
+        r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field|business)\b",
+        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started)\s+(?:a|an)\s+"
+        r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
+        r"\b(?:owner|founder|co-?founder|co-?owner|manager|director|head)\s+(?:of|at)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
+        # "Nordform, a small branding agency in Stockholm"
+        r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
+        r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",
+        r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
+    ),
+    # -- location --------------------------------------------------------------------------
+    *_rules(
+        "location",
+        "sentence",
+        r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?)?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
+        r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
+        r"^myself\s+(?:[\w-]+\s+){1,3}?from\s+(?P<v>" + PLACE + r")",
+        r"(?:^|[,;]\s*)(?:the\s+)?(?:" + BUSINESS_NOUNS[3:-1] + r"|office|atelier|workshop)\s+is\s+(?:now\s+)?(?:in|based in|located in)\s+(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,2}(?:warehouse|kitchen|garage|home|flat|apartment|unit|basement|shed|office|spare room|studio)\s+in\s+(?P<v>" + PLACE + r")",
+        r"\b(?:i|we|i've|we've|i have|we have|i'm|we're|i am|we are|just|finally|have|has)\s+(?:just\s+|finally\s+|now\s+|officially\s+)?(?:moved|relocated|relocating|moving)\s+(?:the\s+\w+\s+|our\s+\w+\s+|my\s+\w+\s+|everything\s+|us\s+|it\s+|house\s+)?(?:over\s+|back\s+|across\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:i'm|i am|we're|we are)\s+(?:originally\s+)?from\s+(?P<v>" + PLACE + r")",
+        r"\b(?:i'm|i am|we're|we are|(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:" + BUSINESS_NOUNS[3:-1] + r"|office|base|hq|headquarters|team|studio space|workshop|premises)(?:\s+" + PROPER + r")?)\s+(?:is|are|'s)?\s*"
+        r"(?:now\s+|still\s+|currently\s+|also\s+)?(?:in|based in|located in)\s+(?P<v>" + ANY_PLACE + r")",
+        r"(?:^|[,;]\s*)(?-i:[A-Z])[\w&'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'-]*)*\s+(?:is|'s)\s+(?:now\s+|still\s+)?(?:in|based in|located in)\s+(?P<v>" + PLACE + r")",
+        r"\b" + ROLE_WORDS + r"(?:\s+(?:of|at)\s+" + PROPER + r")?\s+(?:in|based in|from)\s+(?P<v>" + PLACE + r")",
+        r"\b(?:make|sell|bake|work|operate|do|teach|shoot|roast|brew|practice|practise|coach|cook|design|install|deliver)\s+[^.,;]{0,40}?\s(?:in|around|across|out of)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
+    ),
+    # -- audience (before offer and goal: "who I want to work with is…") -------------------
+    *_rules(
+        "audience",
+        "sentence",
+        r"\b(?:my|our|the)\s+(?:ideal|target|dream|main|core|typical|perfect|primary)\s+(?:customer|client|audience|buyer|user|market|member|student|reader|guest|patient|demographic)s?"
+        r"(?:\s+(?:is|are|would be|:))\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
+        r"(?:^|(?<!for\s)(?<!of\s)(?<!to\s)(?<!with\s)\b(?:my|our|the)\s+)(?:most of\s+(?:my|our|the)\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|audience|buyers|users|regulars|target market|target audience|target|members|students|guests|crowd|readers|listeners|patients|shoppers|followers|fans|market|orders|jobs|bookings)(?:\s+now)?\s+"
+        r"(?:are|is|r|:)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
+        r"(?:^|,\s*)most of\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:customers|clients|buyers|users|students|guests|members|patients)\s+(?:are|r)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
+        r"^(?:so,?\s+)?(?:new\s+)?(?:clients|customers|audience|target audience|target market|target|ideal client|ideal customer|market)\s*:\s*(?P<v>.+?)" + END_LONG,
+        r"\b(?:i|we)\s+want\s+(?P<v>.+?)\s+to\s+be\s+(?:my|our)\s+(?:main\s+|ideal\s+|target\s+|core\s+)?(?:clients|customers|audience|market|people)\b",
+        r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+(?:is|are)\s+(?P<v>.+?)" + END_LONG,
+        r"\b" + ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + END,
+        r"\b(?:we're|we are|we)\s+(?:now\s+)?(?:focusing|focussing|focused|focussed)\s+on\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:i|we)\s+(?:primarily\s+|mostly\s+|mainly\s+|now\s+|only\s+)?(?:help|work with|sell to|cater to|cater for|design for|make \w+ for)\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|learn|turn|stop|make|launch)\b|" + END_LONG[3:],
+    ),
+    *_rules(
+        "served",
+        "sentence",
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:serve|target)\s+(?P<v>.+?)" + END_LONG,
+    ),
+    # -- decision --------------------------------------------------------------------------
+    *_rules(
+        "decision",
+        "sentence",
+        r"(?:^|\b(?:i|we|i've|we've|i have|we have)\s+)(?:finally\s+|just\s+|now\s+)?decided\s+(?:to\s+|that\s+|on\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^decision(?:\s+made)?\s*:\s*(?P<v>.+?)" + END_CLAUSE,
+        r"^(?P<v>(?:(?:we|i)\s+)?(?:will|'ll|are going to|'re going to|am going to|'m going to|going to|gonna)\s+.+?),\s*(?:(?:i|we)(?:'ve| have)?\s+)?(?:already\s+)?decided(?:\s+already)?" + END_CLAUSE,
+        r"^(?:(?:we're|we are|i'm|i am)\s+)?(?:keeping|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\bwhat\s+(?:i|we)\s+(?:will|'ll|are going to|'re going to|am going to|'m going to)\s+do\s+(?:instead\s+)?is\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:i'm|i am|we're|we are)\s+(?:going with|going ahead with|committing to|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:i|we)\s+(?:chose|choose|picked|went with|have chosen|'ve chosen|settled on)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"^going with\s+(?P<v>.+?),?\s+(?:decided|final answer|done)\b",
+    ),
+    # -- price (before offer, so "a pack of 10 for €100" is a price) -----------------------
+    *_rules(
+        "price",
+        "sentence",
+        r"(?:^|\b(?:i|we)\s+)(?:now\s+|currently\s+|still\s+|usually\s+|typically\s+)?(?:charge|bill|ask)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?P<v>" + MONEY + r")",
+        r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set|bumped|upped|cut|reduced)\s+(?:my|our|the|a)\s+(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:up\s+|down\s+)?to\s+(?P<v>" + MONEY + r")",
+        r"\b(?:raised|increased|lowered|dropped|cut|reduced)\s+(?:the\s+)?(?:price|prices|rate|rates|fee|fees)\s+(?:of|for|on)\s+(?:a|an|the|my|our)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+to\s+(?P<v>" + MONEY + r")",
+        r"\b(?:new\s+)?price\s+(?:for|of)\s+(?:a|an|the|my|our|one)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is|will be)\s+(?:now\s+)?(?P<v>" + MONEY + r")",
+        r"(?:^|[,:]\s*|\b(?:and|so|oh|now|but)\s+)(?P<item>(?:(?:a|an|the|my|our|each|one|every)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([\w\s-]+\))?)\s+"
+        r"(?:is|are|costs?|go(?:es)? for|sells? for|runs?|starts? at|retails? (?:at|for)|'s|is priced at|are priced at|will be|'ll be)\s+"
+        r"(?:now\s+|about\s+|around\s+|just\s+|only\s+|still\s+|typically\s+|currently\s+|roughly\s+|usually\s+|a flat fee of\s+)?(?P<v>" + MONEY + r")",
+        r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s+(?:is\s+(?:now\s+)?|:\s*)(?P<v>" + MONEY + r")",
+        r"\b(?:it's|it is|it'll be|it will be)\s+(?:now\s+)?(?:a flat fee of\s+|a flat\s+)?(?P<v>" + MONEY + r")",
+    ),
+    # -- offer -----------------------------------------------------------------------------
+    *_rules(
+        "offer",
+        "sentence",
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:sell|offer|make|bake|design|produce|provide|create|teach|roast|brew|craft|install|shoot|build|host|stock|supply|do|deliver|publish|print|repair|grow)\s+"
+        r"(?P<v>(?!(?:it|them|that|this|things|stuff|more|less|a lot|lots|everything|something|anything|nothing|what|well|ok|okay|not|so|too|a bit|a few|some|our best|my best|the same|a \w+ called|an \w+ called|a(?: [\w-]+){0,3} (?:company|business|shop|studio|agency|brand|bakery|salon|practice|cafe|café)\b)\b).+?)" + END_LONG,
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,3}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies)\b.*?)" + END_LONG,
+        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
+        r"\b(?:i'm|i am|we're|we are)\s+(?:also\s+|now\s+)?(?:adding|launching|introducing)\s+(?P<v>.+?)" + END_LONG,
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:our|my)\s+(?:best ?seller|best-seller|signature|flagship|hero product|most popular (?:product|item|service))\b",
+        r"\b(?:we're|we are|i'm|i am)\s+(?:best\s+|mostly\s+)?known\s+for\s+(?:our\s+|my\s+)?(?P<v>.+?)" + END_LONG,
+    ),
+    # -- competitor ------------------------------------------------------------------------
+    *_rules(
+        "competitor",
+        "sentence",
+        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|biggest\s+|big\s+|closest\s+|direct\s+|local\s+|only\s+|real\s+|nearest\s+|fiercest\s+|toughest\s+|other\s+)?(?:competitors?|competition|rivals?)\s*(?:is|are|include|includes|would be|:)\s*" + ADVERB + r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?!(?-i:[A-Z])|and\s|or\s)|\s(?:but|because|though|tbh)\b))",
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:compete|competing)\s+(?:with|against)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
+        r"^(?P<v>" + PROPER + r")\s+is\s+the\s+(?:one|brand|company|business|shop)\s+(?:i|we)\s+(?:always\s+)?(?:get|am|are)\s+compared\s+(?:to|with)",
+        r"\b(?:i|we)\s+(?:keep\s+)?(?:lose|lost|losing)\s+(?:a lot of\s+|lots of\s+|most\s+|many\s+|some\s+)?(?:deals|pitches|clients|customers|business|jobs|work|sales|bids|tenders)\s+(?:\w+\s+)?to\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s)|\s(?:constantly|all the time|every time)\b)",
+    ),
+    # -- goal ------------------------------------------------------------------------------
+    *_rules(
+        "goal",
+        "sentence",
+        r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|\d{4}\s+|long-term\s+|short-term\s+|real\s+|ultimate\s+|only\s+)?(?:goal|aim|objective|dream|ambition|mission|target)"
+        r"(?:\s+(?:for|this|by)\s+(?:the\s+|this\s+|next\s+)?[\w\s]+?)?\s*(?:is|:|=|this year is|for this year is|right now is)\s*(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^target(?:\s+for\s+[\w\s]+?)?\s*:\s*(?P<v>\d.+?)" + END_CLAUSE,
+        r"(?<!who\s)(?<!what\s)(?<!which\s)(?<!that\s)\b(?:i|we)\s+(?:really\s+|would\s+|'d\s+)?(?:want|need|hope|plan|aim|intend|love)\s+to\s+"
+        r"(?P<v>(?!(?:know|ask|understand|learn how|check|make sure|figure out|talk|chat|start by|get your|hear|work with is|serve is|reach is|sell to is|help is|be known for|be clean|feel|keep it|keep things|go after)\b).+?)" + END_CLAUSE,
+    ),
+    # -- challenge -------------------------------------------------------------------------
+    *_rules(
+        "challenge",
+        "sentence",
+        r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|biggest\s+|big\s+|current\s+|real\s+|key\s+|only\s+|major\s+|constant\s+)?(?:challenge|problem|struggle|issue|pain point|obstacle|bottleneck|headache|worry|weakness|difficulty)s?"
+        r"(?:\s+(?:right now|at the moment|for us|for me|these days))?\s*(?:is|are|:)\s+(?:that\s+|probably\s+|honestly\s+|just\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:new|another|big|one)\s+(?:problem|challenge|issue|headache)\s*[,:]\s*(?P<v>.+?)" + END_CLAUSE,
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+killing\s+(?:me|us)\b",
+        r"\b(?:i|we)(?:'ve| have)?\s+(?:got\s+)?(?:a|the|this|one)\s+(?:big\s+|real\s+)?problem\s+(?:that|where|with)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:i|we)(?:'m|'re| am| are)?\s+(?:really\s+|still\s+)?(?:struggling|struggle|battling)\s+(?:with|to)\s+(?P<v>.+?)" + END_CLAUSE,
+    ),
+    # -- value -----------------------------------------------------------------------------
+    *_rules(
+        "value",
+        "sentence",
+        r"(?:^|\b(?:my|our|the)\s+)(?:core\s+|brand\s+|company\s+)?values\s*(?:are|include|:)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:my|our)\s+(?:big\s+)?(?:thing|motto|mantra|philosophy|ethos|credo|core value)\s+is\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:that|this)\b))",
+        r"\bwhat\s+(?:i|we)\s+(?:really\s+)?(?:believe in|value|stand for|care about)(?:\s+most)?\s+is\s+(?P<v>.+?)" + END_CLAUSE,
+        r"(?<!what\s)(?<!who\s)\b(?:i|we)\s+(?:deeply\s+|really\s+)?(?:value|care (?:deeply |a lot )?about|stand for|believe in)\s+(?!is\b)(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:for (?:me|us),?\s+)?(?P<v>[^;]{3,80}?),?\s+(?:those are|that's|that is|these are|are|this is)\s+(?:my|our|the)\s+(?:core\s+|two\s+|brand\s+|three\s+)?(?:values|motto|mantra|core|thing|ethos)\b",
+        r"^(?P<v>[^,;]{3,80}?),?\s+(?:that's|that is|is|this is)\s+what\s+(?:my|our|the|we)\s+(?:brand\s+|business\s+|studio\s+|company\s+)?stands?\s+for",
+        r"^(?P<v>[^,;]{3,80}?),?\s+(?:are|is|these are|those are)\s+what\s+(?:we|i)\s+stand\s+for",
+        r"\bvalues[- ]wise,?\s+(?:it'?s|its|it is)\s+(?P<v>[^,;]+?)(?=\s*(?:[.;!?]|,|$))",
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+non[- ]?negotiable",
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:matters?|is everything|are everything|means everything|means a lot)\s+(?:a lot\s+|so much\s+)?(?:to|for)\s+(?:me|us)\b",
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:the\s+(?:\w+\s+)?things?|what)\s+(?:we|i)\s+want\s+to\s+be\s+known\s+for",
+        r"\b(?:we|i)\s+want\s+to\s+be\s+known\s+for\s+(?P<v>.+?)" + END_CLAUSE,
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:remains?|is|are)\s+(?:central|core|key)\s+to\s+(?:how we work|what we do|our brand|the brand|us|me)",
+        r"\bfor (?:me|us),?\s+(?:the\s+)?(?:most\s+)?important(?:\s+thing)?\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:for (?:me|us),?\s+)?what\s+(?:matters|counts)(?:\s+most)?(?:\s+(?:to|for)\s+(?:me|us))?\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"\bwhat\s+(?:i'm|i am|we're|we are)\s+(?:most\s+)?proud\s+of\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?<!what\s)(?<!who\s)\b(?:we|i)\s+believe\s+(?!in\s+is\b)(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+    ),
+    *_rules(
+        "decided",
+        "sentence",
+        r"^(?:ok\s+|okay\s+|so\s+)?(?:i've\s+|we've\s+)?decided\W*$",
+    ),
+    *_rules(
+        "those",
+        "sentence",
+        r"^(?:those|these|that|this)(?:\s+(?:are|is)|'s)\s+(?:(?:my|our|the)\s+)?(?:core\s+|brand\s+|two\s+|three\s+)?(?:values?|motto|mantra|core|thing|ethos|what (?:we|i) stand for)\b",
+        r"^(?:that's|that is|this is)\s+(?:the\s+)?(?:value|thing)s?\s+(?:i|we)\s+care\s+about",
+        r"^(?:that's|that is|this is)\s+(?:my|our)\s+promise\b",
+    ),
+    # -- preference ------------------------------------------------------------------------
+    *_rules(
+        "preference",
+        "sentence",
+        r"\b(?:i|we)(?:'d|\s+would)?\s+(?:much\s+|really\s+|strongly\s+)?(?:prefer|rather|like it when|don't like|do not like|hate|love it when)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"^(?P<v>[^,;]{3,40}?)\s+works?\s+(?:best|better)\s+for\s+me\b",
+    ),
+    *_rules(
+        "preference",
+        "request",
+        r"\b(?:please|pls|plz)\s+(?P<v>(?:always|never|don't|do not|keep|answer|reply|respond|write|use|avoid|stick to)\b.+?)" + END_CLAUSE,
+    ),
+]
+
+RETIRE = re.compile(
+    r"\b(?:i|we)(?:'ve| have)?\s+(?:(?:no longer|don't|do not|stopped|quit)\s+(?:sell|offer|make|do|provide|run|selling|offering|making|doing|providing|running)"
+    r"|discontinued|dropped|scrapped|axed|retired|paused|stopped)\s+"
+    r"(?P<v>.+?)(?=\s*(?:[.;!?]|,\s|\s(?:any ?more|and|but|so|because)\b|$))",
+    re.IGNORECASE,
+)
+# Prices of things that are not what the person charges ("goal is ₹1 crore revenue").
+NOT_PRICED = re.compile(
+    r"\b(?:goal|target|budget|revenue|turnover|income|profit|salary|rent|costs?|spend|loan|investment|"
+    r"funding|raise|valuation|sales|aim|overheads?|margin|it all|total|sponsors?|that|which|this|"
+    r"grant|debt|savings|bill|ads?)\b",
+    re.IGNORECASE,
+)
+# Words that name people: "we serve busy parents" is an audience, "we serve oolong" an offer.
+PEOPLE = re.compile(
+    r"\b(?:people|persons?|parents|mums|moms|mothers|fathers|dads|famil(?:y|ies)|women|men|guys|girls|boys|blokes|"
+    r"ladies|owners|founders|entrepreneurs|businesses|companies|brands|startups|start-ups|teams|managers|"
+    r"leaders|executives|professionals|couples|kids|children|teens|teenagers|students|learners|beginners|"
+    r"seniors|retirees|millennials|gen z|freelancers|creatives|artists|designers|developers|engineers|nurses|"
+    r"doctors|teachers|coaches|clinics|agencies|restaurants|hotels|tourists|travell?ers|locals|homeowners|"
+    r"renters|buyers|customers|clients|readers|players|gamers|athletes|runners|riders|patients|workers|"
+    r"employees|organi[sz]ations|nonprofits|charities|schools|banks|retailers|sellers|makers|ceos|smbs|smes|"
+    r"solopreneurs|consultants|therapists|photographers|musicians|writers|authors|creators|folks|someone|"
+    r"anyone|brides|grooms|runners|cyclists|dog owners|pet owners|landlords|investors|households|communities|"
+    r"cafés|cafes|shops|stores|salons|gyms|studios|practices|firms|neighbou?rhood|adults|youth|graduates|"
+    r"who)\b",
+    re.IGNORECASE,
+)
