@@ -95,11 +95,18 @@ async def memory_command(argument: str) -> None:
         await cl.Message(content=HELP, author=AUTHOR).send()
 
 
+def answer_ids(fact_id: int) -> tuple[str, str]:
+    """The ids of a question's Yes and No buttons, so answering one removes both."""
+    yes, no = (uuid.uuid5(uuid.NAMESPACE_URL, f"memory-answer:{fact_id}:{a}") for a in ("y", "n"))
+    return str(yes), str(no)
+
+
 async def ask_questions(uid: uuid.UUID, *, wait: float = 3.0) -> None:
     """After a reply: once this turn is remembered (usually well under a second; a slower job's
     question is asked after the next reply instead), ask about any contradiction it revealed."""
     await runtime().queue.wait_idle(user_id=uid, timeout=wait)
     for question in await runtime().memory.profile.questions(uid):
+        yes, no = answer_ids(question.fact_id)
         await cl.Message(
             content=f"🧠 {question.text}",
             actions=[
@@ -107,11 +114,13 @@ async def ask_questions(uid: uuid.UUID, *, wait: float = 3.0) -> None:
                     name=ANSWER,
                     payload={"fact": question.fact_id, "accept": True},
                     label="Yes, update it",
+                    id=yes,
                 ),
                 cl.Action(
                     name=ANSWER,
                     payload={"fact": question.fact_id, "accept": False},
                     label="No, keep what you had",
+                    id=no,
                 ),
             ],
             author=AUTHOR,
@@ -131,7 +140,8 @@ async def answer(action: cl.Action) -> None:
     except (CoachError, KeyError, ValueError) as error:
         await cl.Message(content=f"{error}", author=AUTHOR).send()
         return
-    await action.remove()
+    for button in answer_ids(fact.id):  # both buttons go: the question is answered
+        await cl.Action(name=ANSWER, payload={}, id=button, forId=action.forId).remove()
     what = label(fact.category).lower()
     text = f"Updated: your {what} is now “{fact.value}”." if accept else "Kept what I had."
     await cl.Message(content=text, author=AUTHOR).send()
