@@ -52,6 +52,7 @@ _PLAN = re.compile(
     r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
+_CLAUSE_START = re.compile(r"[,;.!?]\s+|\s+(?:and|but|so|while)\s+", re.IGNORECASE)
 _CHANGE = re.compile(
     r"\b(now|no longer|any ?more|moved|relocated|changed|switched|renamed|rebranded|actually|"
     r"instead|raised|lowered|increased|decreased|dropped|updated|new (?:name|price|rate)|"
@@ -766,8 +767,6 @@ def _from_statement(statement: _Statement, sentence: str, previous: str, add) ->
             "served",
         ):
             continue
-        if statement.plan and category in ("company", "location", "price", "industry", "role"):
-            continue
         if category in ("location", "industry") and not (
             statement.first_person or statement.change
         ):
@@ -783,6 +782,10 @@ def _from_statement(statement: _Statement, sentence: str, previous: str, add) ->
                         add("value", _clean(value), sentence, change=statement.change)
                 continue
             start, end = match.span("v")
+            if category in ("company", "location", "price", "industry", "role"):
+                clause = _CLAUSE_START.split(text[:start])[-1]
+                if _PLAN.search(clause):
+                    continue  # "I want to open a branch in Ikeja": an aim, not a fact
             if any(
                 c != category and min(end, e) - max(start, s) > 0.5 * (end - start)
                 for s, e, c in taken
