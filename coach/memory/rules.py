@@ -472,7 +472,6 @@ class _Statement:
     text: str
     change: bool
     competition: bool
-    plan: bool
     first_person: bool
 
 
@@ -734,7 +733,6 @@ def extract(text: str) -> list[ExtractedFact]:
             _keep(sentence),
             bool(_CHANGE.search(sentence)),
             bool(_COMPETITION.search(sentence)),
-            bool(_PLAN.search(sentence)),
             bool(_FIRST_PERSON.search(sentence)),
         )
         if statement.text:
@@ -748,7 +746,9 @@ def extract(text: str) -> list[ExtractedFact]:
     return found
 
 
-def _from_statement(statement: _Statement, sentence: str, previous: str, add) -> None:  # type: ignore[no-untyped-def]
+def _from_statement(
+    statement: _Statement, sentence: str, previous: str, add: Callable[..., None]
+) -> None:
     text = statement.text
     for match in p.RETIRE.finditer(text):
         for value in _offers(match.group("v")):
