@@ -44,7 +44,8 @@ from coach.storage.db import database_url
 from tests.fakes.openai_server import FakeOpenAIServer, Json
 
 DATASET = PROJECT_ROOT / "benchmarks" / "data" / "memory_people.jsonl"
-EMAIL = "{person}-{mode}@bench.local"
+RUN = uuid.uuid4().hex[:6]  # accounts are per run, so a reused --database-url works again
+EMAIL = "{person}-{mode}-" + RUN + "@bench.local"
 _TOKENS = re.compile(r"[a-z0-9$€£]+(?:[.,][0-9]+)?")
 STOPWORDS = frozenset(
     [
@@ -416,7 +417,7 @@ async def fill(runtime: Runtime, first: int, last: int) -> None:
         runtime,
         """
         WITH u AS (SELECT id, (row_number() OVER (ORDER BY email)) - 1 AS n
-                   FROM users WHERE email LIKE 'filler-%'),
+                   FROM users WHERE email LIKE 'filler-%-' || :run || '@bench.local'),
              k AS (SELECT count(*) AS c FROM u)
         INSERT INTO memory_items (user_id, kind, source_key, turn_ids, text, embedding, occurred_at)
         SELECT u.id, 'turn', 'filler:' || g, jsonb_build_array('filler-' || g),
@@ -428,7 +429,7 @@ async def fill(runtime: Runtime, first: int, last: int) -> None:
         JOIN u ON u.n = g % k.c
         JOIN bench_vectors v ON v.i = g % 2000
         """,
-        {"first": first, "last": last, "topics": list(FILLER_TOPICS)},
+        {"first": first, "last": last, "topics": list(FILLER_TOPICS), "run": RUN},
     )
 
 
@@ -440,14 +441,15 @@ async def build_scale(
     a filler person, measurements so far)."""
     result = Scale(filler_users=users)
     start = time.perf_counter()
-    uid = (await runtime.accounts.add("scale@bench.local")).id
+    uid = (await runtime.accounts.add(f"scale-{RUN}@bench.local")).id
     await sql(
         runtime,
         "INSERT INTO users (id, email, role) SELECT gen_random_uuid(), "
-        "'filler-' || lpad(g::text, 5, '0') || '@bench.local', 'member' "
+        "'filler-' || lpad(g::text, 5, '0') || '-' || :run || '@bench.local', 'member' "
         "FROM generate_series(1, :n) g",
-        {"n": users},
+        {"n": users, "run": RUN},
     )
+    await sql(runtime, "DROP TABLE IF EXISTS bench_vectors")
     await sql(runtime, "CREATE UNLOGGED TABLE bench_vectors (i int PRIMARY KEY, v vector(384))")
     rng = np.random.default_rng(11)
     vectors = rng.normal(size=(2000, 384))
@@ -526,7 +528,9 @@ async def build_scale(
         await sql(runtime, "SELECT count(*) FROM memory_items WHERE user_id = :u", {"u": uid})
     )
     result.target_facts = len(await runtime.memory.profile.active(uid))
-    other = await sql(runtime, "SELECT id FROM users WHERE email = 'filler-00001@bench.local'")
+    other = await sql(
+        runtime, "SELECT id FROM users WHERE email = :e", {"e": f"filler-00001-{RUN}@bench.local"}
+    )
     return uid, conversation_id, other, result
 
 
@@ -543,7 +547,7 @@ async def time_scale(
     embedder = runtime.library.embedder
     for query in queries[:5]:  # warm up: model, pool, caches
         (vector,) = await embedder.embed([query])
-        await runtime.memory.assemble(
+        await runtime.memory.assembler.assemble(
             user_id=uid,
             conversation_id=conversation_id,
             before=datetime.now(UTC),
@@ -557,7 +561,7 @@ async def time_scale(
         t0 = time.perf_counter()
         (vector,) = await embedder.embed([query])
         t1 = time.perf_counter()
-        context = await runtime.memory.assemble(
+        context = await runtime.memory.assembler.assemble(
             user_id=uid,
             conversation_id=conversation_id,
             before=datetime.now(UTC),

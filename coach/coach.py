@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from coach.config import Settings
 from coach.errors import CoachError, InvalidInput, NotFound, RateLimited
 from coach.events import Delta, Done, Event, Failed, Routed
+from coach.foreground import FOREGROUND
 from coach.knowledge.library import Library, Passage
 from coach.kv import Counters
 from coach.llm.base import LLM, Prompt, TextDelta, Usage
@@ -47,6 +48,22 @@ class _Reply:
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)
+
+
+async def _before_first_token(events: AsyncIterator[Event]) -> AsyncIterator[Event]:
+    """Pass a turn's events on, marking the reply as being prepared until its first token (or
+    its end, or an error) so background work steps aside meanwhile."""
+    FOREGROUND.begin()
+    preparing = True
+    try:
+        async for event in events:
+            if preparing and isinstance(event, Delta | Done | Failed):
+                FOREGROUND.end()
+                preparing = False
+            yield event
+    finally:
+        if preparing:
+            FOREGROUND.end()
 
 
 class Coach:
@@ -111,8 +128,28 @@ class Coach:
         """Run one turn; the person's message is committed before any model is called.
 
         `persona` is the person's own choice of specialist (`/ask canvas …`); when it differs from
-        the router's, the difference is stored as a routing correction.
+        the router's, the difference is stored as a routing correction. Until the first token,
+        background work in this process steps aside (`coach.foreground`).
         """
+        turn = self._respond(
+            user_id=user_id,
+            session_id=session_id,
+            text=text,
+            message_id=message_id,
+            persona=persona,
+        )
+        async for event in _before_first_token(turn):
+            yield event
+
+    async def _respond(
+        self,
+        *,
+        user_id: uuid.UUID,
+        session_id: str,
+        text: str,
+        message_id: uuid.UUID | None,
+        persona: str | None,
+    ) -> AsyncIterator[Event]:
         started = time.perf_counter()
         text = await self._check(user_id, text)
         personas = await self.personas.all()
@@ -157,6 +194,15 @@ class Coach:
         self, *, user_id: uuid.UUID, question_id: uuid.UUID, persona: str, routed: str | None
     ) -> AsyncIterator[Event]:
         """Answer an earlier question again with the specialist the person chose instead."""
+        turn = self._redirect(
+            user_id=user_id, question_id=question_id, persona=persona, routed=routed
+        )
+        async for event in _before_first_token(turn):
+            yield event
+
+    async def _redirect(
+        self, *, user_id: uuid.UUID, question_id: uuid.UUID, persona: str, routed: str | None
+    ) -> AsyncIterator[Event]:
         started = time.perf_counter()
         personas = await self.personas.all()
         if persona not in personas:

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
+import itertools
 import os
+from collections import OrderedDict
 from functools import lru_cache
 from typing import Any, Protocol
+
+from coach.foreground import FOREGROUND
 
 
 class Embedder(Protocol):
@@ -13,9 +18,50 @@ class Embedder(Protocol):
 
     dimensions: int
 
-    async def embed(self, texts: list[str]) -> list[list[float]]:
-        """One vector per text, in order."""
+    async def embed(self, texts: list[str], *, background: bool = False) -> list[list[float]]:
+        """One vector per text, in order. `background` work (remembering an exchange, ingesting
+        a document) must never hold up a reply being prepared."""
         ...
+
+
+class PriorityLock:
+    """One holder at a time; a waiting foreground caller goes before every waiting background
+    one (FIFO within each class). Releasing hands the lock straight to the next waiter."""
+
+    FOREGROUND, BACKGROUND = 0, 1
+
+    def __init__(self) -> None:
+        self._held = False
+        self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    @property
+    def foreground_waiting(self) -> bool:
+        """Whether a foreground caller is queued."""
+        return any(p == self.FOREGROUND and not f.done() for p, _, f in self._waiters)
+
+    async def acquire(self, priority: int) -> None:
+        """Wait for the lock at `priority`."""
+        if not self._held and not self._waiters:
+            self._held = True
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._waiters, (priority, next(self._order), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # it was handed to us just as we were cancelled: pass it on
+            raise
+
+    def release(self) -> None:
+        """Hand the lock to the most urgent waiter, or free it."""
+        while self._waiters:
+            _, _, future = heapq.heappop(self._waiters)
+            if not future.done():
+                future.set_result(None)
+                return
+        self._held = False
 
 
 @lru_cache
@@ -51,13 +97,26 @@ def _embed_few(texts: list[str]) -> list[list[float]]:
 
 
 class MiniLMEmbedder:
-    """The bundled 384-dimension model; loaded once per process, on first use."""
+    """The bundled 384-dimension model; loaded once per process, on first use.
+
+    The CPU runs one batch at a time (torch already uses every core). A reply being prepared
+    goes first: background work is embedded in small slices, each started only when no reply is
+    being prepared (`coach.foreground`) and no foreground caller is waiting for the model, so a
+    document upload or a backlog of exchanges to remember delays a reply by one slice at most.
+    The last few single texts are cached, so the message the router just embedded is not
+    embedded again to gather its context.
+    """
 
     dimensions = 384
 
-    def __init__(self, *, batch_size: int = 32) -> None:
+    def __init__(
+        self, *, batch_size: int = 32, background_slice: int = 4, cache_size: int = 64
+    ) -> None:
         self.batch_size = batch_size
-        self._lock = asyncio.Lock()
+        self.background_slice = background_slice
+        self.cache_size = cache_size
+        self._lock = PriorityLock()
+        self._recent: OrderedDict[str, list[float]] = OrderedDict()
 
     def embed_now(self, texts: list[str]) -> list[list[float]]:
         """Embed synchronously (for scripts and worker threads)."""
@@ -68,9 +127,30 @@ class MiniLMEmbedder:
         )
         return [v.tolist() for v in vectors]
 
-    async def embed(self, texts: list[str]) -> list[list[float]]:
+    async def embed(self, texts: list[str], *, background: bool = False) -> list[list[float]]:
         """Embed in a worker thread so the event loop keeps serving other people."""
         if not texts:
             return []
-        async with self._lock:  # one CPU-bound batch at a time; torch already uses both cores
+        if background:
+            vectors: list[list[float]] = []
+            for start in range(0, len(texts), self.background_slice):
+                part = texts[start : start + self.background_slice]
+                await FOREGROUND.step_aside()
+                vectors += await self._run(part, PriorityLock.BACKGROUND)
+            return vectors
+        if len(texts) == 1 and texts[0] in self._recent:
+            self._recent.move_to_end(texts[0])
+            return [self._recent[texts[0]]]
+        vectors = await self._run(texts, PriorityLock.FOREGROUND)
+        if len(texts) == 1:
+            self._recent[texts[0]] = vectors[0]
+            while len(self._recent) > self.cache_size:
+                self._recent.popitem(last=False)
+        return vectors
+
+    async def _run(self, texts: list[str], priority: int) -> list[list[float]]:
+        await self._lock.acquire(priority)
+        try:
             return await asyncio.to_thread(self.embed_now, texts)
+        finally:
+            self._lock.release()

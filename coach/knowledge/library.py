@@ -111,7 +111,8 @@ class Library:
             ]
             vectors = iter(
                 await self.embedder.embed(
-                    [f"{p.heading}\n{p.text}" for passages in chunked for p in passages]
+                    [f"{p.heading}\n{p.text}" for passages in chunked for p in passages],
+                    background=True,
                 )
             )
             written = []

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from typing import Protocol
 
 from openai import AsyncOpenAI
 
+from coach.foreground import FOREGROUND
 from coach.llm import structured
 from coach.memory import rules
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
@@ -31,13 +34,25 @@ class Extractor(Protocol):
 
 
 class RuleExtractor:
-    """The offline extractor (`coach.memory.rules`)."""
+    """The offline extractor (`coach.memory.rules`).
+
+    A long text (an uploaded document) is read paragraph by paragraph, stepping aside for replies
+    being prepared between paragraphs, so it never holds the event loop for long.
+    """
 
     label = "rules"
+    long_text = 2_000
 
     async def extract(self, text: str) -> list[ExtractedFact]:
         """Every explicit fact the rules recognise."""
-        return rules.extract(text)
+        if len(text) <= self.long_text:
+            return rules.extract(text)
+        found: list[ExtractedFact] = []
+        for paragraph in re.split(r"\n\s*\n", text):
+            await FOREGROUND.step_aside()
+            await asyncio.sleep(0)
+            found += rules.extract(paragraph)
+        return found
 
 
 class ModelExtractor:

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from coach.foreground import FOREGROUND
 from coach.storage import jobs as store
 from coach.storage.db import Database
 
@@ -103,7 +104,9 @@ class JobQueue:
         return commit
 
     async def run_one(self) -> bool:
-        """Claim and run one due job; False when there was none."""
+        """Claim and run one due job; False when there was none. Waits first while a reply is
+        being prepared in this process (`coach.foreground`)."""
+        await FOREGROUND.step_aside()
         job = await self._claim()
         if job is None:
             return False

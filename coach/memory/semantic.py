@@ -50,7 +50,7 @@ class SemanticMemory:
 
     async def rows(self, user_id: uuid.UUID, items: Sequence[NewItem]) -> list[dict[str, Any]]:
         """Embed items into insertable rows (slow part, done outside any transaction)."""
-        vectors = await self.embedder.embed([item.text for item in items])
+        vectors = await self.embedder.embed([item.text for item in items], background=True)
         rows = []
         for item, vector in zip(items, vectors, strict=True):
             row: dict[str, Any] = {

@@ -64,7 +64,7 @@ class BrokenEmbedder:
 
     dimensions = 384
 
-    async def embed(self, texts: list[str]) -> list[list[float]]:
+    async def embed(self, texts: list[str], *, background: bool = False) -> list[list[float]]:
         raise RuntimeError("model crashed")
 
 
