@@ -50,7 +50,8 @@ BUSINESS_NOUNS = (
     r"atelier|surf school|yoga studio|dance studio|bookshop|bookstore|florist|kitchen|food truck|"
     r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
     r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
-    r"channel|community|marketplace|kiosk|stall|market stall|franchise)"
+    r"channel|community|marketplace|kiosk|stall|market stall|franchise|centre|center|van|taproom|"
+    r"tuition centre|learning centre|garden centre|garage|workshop)"
 )
 ROLE_WORDS = (
     r"(?:co-?founder|founder|co-?owner|owner|ceo|cto|coo|cmo|director|managing director|head of [a-z ]+|"
@@ -70,7 +71,8 @@ ROLE_WORDS = (
     r"researcher|lecturer|professor|speaker|mentor|creator|influencer|blogger|vlogger|"
     r"game developer|programmer|data scientist|product manager|marketer|publicist|"
     r"social media manager|virtual assistant|va|bookseller|retailer|shopkeeper|merchant|"
-    r"manufacturer|surf instructor|yoga teacher|pilates instructor|tattoo artist|tattooist)"
+    r"manufacturer|surf instructor|yoga teacher|pilates instructor|tattoo artist|tattooist|painter|"
+    r"sole trader|driving instructor|decorator|bookkeeper|sparky|tradie)"
 )
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
 PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|du|la|le|di|da|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
@@ -81,7 +83,7 @@ ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}
 CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
 _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
 MONEY = (
-    r"(?:" + CURRENCY + r"\s?\d[\d,.]*k?(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?:k|m|mn|bn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
     r"|\d[\d,.]*k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
     + _UNIT
 )
@@ -90,7 +92,7 @@ END = r"(?=\s*(?:[.;!?]|,\s|\s(?:and|but|so|because|which|who|where|since|though
 END_LONG = r"(?=\s*(?:[.;!?]|$|,\s(?:and|but|so|because|though|which|i|we|it)\b|\s(?:but|so|because|since|though|although)\s|\sand\s(?:i|we|i'm|we're|it|it's|they|my|our)\b))"
 END_CLAUSE = r"(?=\s*(?:[.;!?]|$))"
 END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
-    r"(?=\s*(?:[.;!?]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
+    r"(?=\s*(?:[.;!?(]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
     r"based|located|near|out|on|to|btw|lol)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
 )
 ADVERB = r"(?:(?:mostly|mainly|primarily|largely|usually|basically|generally|typically|now|currently|still|also|all|really|probably|honestly|definitely|actually)\s+)*"
@@ -108,7 +110,7 @@ RULES: list[Rule] = [
         r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
         r"(?:^|[,.]\s*|\band\s+)(?:i'm|i am)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
         r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way|-)\b))",
-        r"(?:^|[,.!:]\s*)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
+        r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
         r"^myself\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)",
         r"^am\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)(?=\s*(?:[,.!;]|$))",
         r"\bthis is\s+(?P<v>(?-i:[A-Z])[a-z'-]+)\s+(?:from|of|here)\b",
@@ -122,14 +124,14 @@ RULES: list[Rule] = [
     *_rules(
         "company",
         "sentence",
-        r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?\s+(?:is|'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?(?:\s+is|\s*'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:my|our)\s+(?:[\w-]+\s+)?" + BUSINESS_NOUNS + r"(?:'s)?\s+name\s+is\s+(?:now\s+)?(?P<v>.+?)" + END_NAME,
         r"\b(?:run|running|own|owning|founded|started|launched|co-founded|built|building|have|manage|managing|opened|opening|"
         r"launching|starting|growing|of|at)\s+(?:a|an|my own|our own|the|my|our|this)\s+(?:[\w&'$-]+\s+){0,8}?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:it's|it is|brand's|business's|shop's|studio's|company's|app's|podcast's|bakery's|salon's)\s+(?:simply\s+|now\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:under the name|(?:business|brand|company|shop|studio|practice|agency|farm|salon|bakery|cafe|café|label|store|app)\s+name\s+is|the new name is|(?:^|[,.]\s*)name is|(?:i|we) (?:finally )?have (?:a )?name for (?:my|our) \w+\s*:?)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:(?:now\s+)?(?:we're|we are)\s+now|now\s+(?:we're|we are)|from this month it is|from now on (?:we're|we are))\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
-        r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic)\s+"
+        r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
         r"\b(?:founder|co-?founder|owner|co-?owner|ceo|partner|founding partner|managing partner|director|creative director|"
         r"managing director|head|head brewer|head chef|principal|president)(?:\s+and\s+(?:ceo|co-?owner|owner|founder))?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
@@ -137,14 +139,27 @@ RULES: list[Rule] = [
         r"\b(?:renamed|rebranded)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"^at\s+(?P<v>" + PROPER + r"),?\s+(?:we|i)\b",
+        r"\b(?:we're|we are|it's|its|it is)\s+(?P<v>" + PROPER + r")\s+now\b",
+        r"\b(?:rename|rebrand)(?:d)?\s+(?:it\s+|us\s+|the business\s+)?(?:to|as)\s+(?P<v>" + PROPER + r")",
+        r"\b(?:the\s+)?new name\s*(?:is|:)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"\b(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
+        r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
+    ),
+    # a new name right after talk of naming ("new name too. It's now Steady Wheel Driving School.")
+    *_rules(
+        "renamed",
+        "sentence",
+        r"^(?:(?:it's|it is|we're|we are)\s+now\s+(?:called\s+)?)(?P<v>" + PROPER + r")",
+        r"(?:→|->)\s*(?P<v>" + PROPER + r")",
+        r"^['\"](?P<v>" + PROPER + r")['\"]",
     ),
     # -- role ------------------------------------------------------------------------------
     *_rules(
         "role",
         "sentence",
-        r"\b(?:i'm|i am|i work as)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"\b(?:i'm|i am|i work as|now am)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)"
-        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here)\b))",
+        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from)\b))",
     ),
     # -- industry --------------------------------------------------------------------------
     *_rules(
@@ -157,6 +172,7 @@ RULES: list[Rule] = [
         # "Nordform, a small branding agency in Stockholm"
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
         r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",
+        r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
     ),
     # -- location --------------------------------------------------------------------------
@@ -169,14 +185,19 @@ RULES: list[Rule] = [
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
         r"^myself\s+(?:[\w-]+\s+){1,3}?from\s+(?P<v>" + PLACE + r")",
+        r"\b(?:i'm|i am|myself|am)\s+(?-i:[A-ZÀ-Ý])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-Ý])[^\W\d_]+)?,?\s+(?:and\s+)?(?:i'm\s+|i am\s+)?from\s+(?P<v>" + PLACE + r")",
+        r",\s*from\s+(?P<known>)(?P<v>" + ANY_PLACE + r")(?=\s*(?:[.;!,]|$))",
         r"(?:^|[,;]\s*)(?:the\s+)?(?:" + BUSINESS_NOUNS[3:-1] + r"|office|atelier|workshop)\s+is\s+(?:now\s+)?(?:in|based in|located in)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,2}(?:warehouse|kitchen|garage|home|flat|apartment|unit|basement|shed|office|spare room|studio)\s+in\s+(?P<v>" + PLACE + r")",
-        r"\b(?:i|we|i've|we've|i have|we have|i'm|we're|i am|we are|just|finally|have|has)\s+(?:just\s+|finally\s+|now\s+|officially\s+)?(?:moved|relocated|relocating|moving)\s+(?:the\s+\w+\s+|our\s+\w+\s+|my\s+\w+\s+|everything\s+|us\s+|it\s+|house\s+)?(?:over\s+|back\s+|across\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:i|we|i've|we've|i have|we have|i'm|we're|i am|we are|just|finally|have|has)\s+(?:just\s+|finally\s+|now\s+|officially\s+)?(?:moved|relocated|relocating|moving)\s+(?:the\s+\w+\s+|our\s+\w+\s+|my\s+\w+\s+|everything\s+|us\s+|it\s+|house\s+|hq\s+|headquarters\s+|the business\s+)?(?:over\s+|back\s+|across\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:i'm|i am|we're|we are)\s+(?:originally\s+)?from\s+(?P<v>" + PLACE + r")",
         r"\b(?:i'm|i am|we're|we are|(?:my|our|the)\s+(?:[\w-]+\s+){0,2}?(?:" + BUSINESS_NOUNS[3:-1] + r"|office|base|hq|headquarters|team|studio space|workshop|premises)(?:\s+" + PROPER + r")?)\s+(?:is|are|'s)?\s*"
         r"(?:now\s+|still\s+|currently\s+|also\s+)?(?:in|based in|located in)\s+(?P<v>" + ANY_PLACE + r")",
         r"(?:^|[,;]\s*)(?-i:[A-Z])[\w&'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'-]*)*\s+(?:is|'s)\s+(?:now\s+|still\s+)?(?:in|based in|located in)\s+(?P<v>" + PLACE + r")",
         r"\b" + ROLE_WORDS + r"(?:\s+(?:of|at)\s+" + PROPER + r")?\s+(?:in|based in|from)\s+(?P<v>" + PLACE + r")",
+        r"\b" + ROLE_WORDS + r"\s+(?:in|based in|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:moved|moving|shifting|shifted|relocating|relocated)\s+(?:the\s+|our\s+|my\s+)?(?:office|business|studio|shop|firm|centre|center|clinic|salon|workshop|practice|company|hq)\s+(?:from\s+[\w' -]+?\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
+        r",\s+in\s+(?P<v>" + PLACE + r")(?=\s*[.;!]|$)",
         r"\b(?:make|sell|bake|work|operate|do|teach|shoot|roast|brew|practice|practise|coach|cook|design|install|deliver)\s+[^.,;]{0,40}?\s(?:in|around|across|out of)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
     ),
     # -- audience (before offer and goal: "who I want to work with is…") -------------------
@@ -185,14 +206,24 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:my|our|the)\s+(?:ideal|target|dream|main|core|typical|perfect|primary)\s+(?:customer|client|audience|buyer|user|market|member|student|reader|guest|patient|demographic)s?"
         r"(?:\s+(?:is|are|would be|:))\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
-        r"(?:^|(?<!for\s)(?<!of\s)(?<!to\s)(?<!with\s)\b(?:my|our|the)\s+)(?:most of\s+(?:my|our|the)\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|audience|buyers|users|regulars|target market|target audience|target|members|students|guests|crowd|readers|listeners|patients|shoppers|followers|fans|market|orders|jobs|bookings)(?:\s+now)?\s+"
+        r"(?:^|(?<!for\s)(?<!of\s)(?<!to\s)(?<!with\s)\b(?:my|our|the)\s+)(?:most of\s+(?:my|our|the)\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|audience|buyers|users|regulars|target market|target audience|target|members|students|learners|pupils|guests|crowd|readers|listeners|patients|shoppers|followers|fans|subscribers|diners|market|orders|jobs|bookings|people (?:paying|buying|booking))(?:\s+now)?\s+"
         r"(?:are|is|r|:)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
-        r"(?:^|,\s*)most of\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:customers|clients|buyers|users|students|guests|members|patients)\s+(?:are|r)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
+        r"(?:^|,\s*)most of\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:customers|clients|buyers|users|students|learners|pupils|guests|members|patients|readers|subscribers)\s+(?:are|r)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
         r"^(?:so,?\s+)?(?:new\s+)?(?:clients|customers|audience|target audience|target market|target|ideal client|ideal customer|market)\s*:\s*(?P<v>.+?)" + END_LONG,
         r"\b(?:i|we)\s+want\s+(?P<v>.+?)\s+to\s+be\s+(?:my|our)\s+(?:main\s+|ideal\s+|target\s+|core\s+)?(?:clients|customers|audience|market|people)\b",
         r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+(?:is|are)\s+(?P<v>.+?)" + END_LONG,
         r"\b" + ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + END,
         r"\b(?:we're|we are|we)\s+(?:now\s+)?(?:focusing|focussing|focused|focussed)\s+on\s+(?P<v>.+?)" + END_LONG,
+    ),
+    # audience only when the value names people ("we only go after restaurant groups")
+    *_rules(
+        "people",
+        "sentence",
+        r"\b(?:i'm|i am|i)\s+(?:now\s+)?(?:focusing|focussing|focused|focussed)\s+(?:more\s+)?on\s+(?P<v>.+?)" + END_LONG,
+        r"\bspeciali[sz](?:es|e|ing)\s+in\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:i|we)\s+(?:now\s+)?(?:only\s+)?(?:go after|going after|chase|chasing|targeting)\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:supplying|selling|delivering|catering)\s+(?:[\w'-]+\s+){0,4}?to\s+(?P<v>.+?)" + END_LONG,
+        r"^(?:mostly|mainly|largely|primarily)\s+(?P<v>.+?)" + END_LONG,
         r"\b(?:i|we)\s+(?:primarily\s+|mostly\s+|mainly\s+|now\s+|only\s+)?(?:help|work with|sell to|cater to|cater for|design for|make \w+ for)\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|learn|turn|stop|make|launch)\b|" + END_LONG[3:],
     ),
     *_rules(
@@ -204,10 +235,10 @@ RULES: list[Rule] = [
     *_rules(
         "decision",
         "sentence",
-        r"(?:^|\b(?:i|we|i've|we've|i have|we have)\s+)(?:finally\s+|just\s+|now\s+)?decided\s+(?:to\s+|that\s+|on\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|\b(?:i|we|i've|we've|i have|we have)\s+)(?:finally\s+|just\s+|now\s+)?(?:decided|decide)\s*(?:[-–—:]\s*)?(?:to\s+|that\s+|on\s+)?(?P<v>.+?)" + END_CLAUSE,
         r"^decision(?:\s+made)?\s*:\s*(?P<v>.+?)" + END_CLAUSE,
         r"^(?P<v>(?:(?:we|i)\s+)?(?:will|'ll|are going to|'re going to|am going to|'m going to|going to|gonna)\s+.+?),\s*(?:(?:i|we)(?:'ve| have)?\s+)?(?:already\s+)?decided(?:\s+already)?" + END_CLAUSE,
-        r"^(?:(?:we're|we are|i'm|i am)\s+)?(?:keeping|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|[,;]\s*)(?:(?:we're|we are|i'm|i am)\s+)?(?:keeping|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
         r"\bwhat\s+(?:i|we)\s+(?:will|'ll|are going to|'re going to|am going to|'m going to)\s+do\s+(?:instead\s+)?is\s+(?P<v>.+?)" + END_CLAUSE,
         r"\b(?:i'm|i am|we're|we are)\s+(?:going with|going ahead with|committing to|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
         r"\b(?:i|we)\s+(?:chose|choose|picked|went with|have chosen|'ve chosen|settled on)\s+(?P<v>.+?)" + END_CLAUSE,
@@ -224,8 +255,14 @@ RULES: list[Rule] = [
         r"(?:^|[,:]\s*|\b(?:and|so|oh|now|but)\s+)(?P<item>(?:(?:a|an|the|my|our|each|one|every)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([\w\s-]+\))?)\s+"
         r"(?:is|are|costs?|go(?:es)? for|sells? for|runs?|starts? at|retails? (?:at|for)|'s|is priced at|are priced at|will be|'ll be)\s+"
         r"(?:now\s+|about\s+|around\s+|just\s+|only\s+|still\s+|typically\s+|currently\s+|roughly\s+|usually\s+|a flat fee of\s+)?(?P<v>" + MONEY + r")",
-        r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s+(?:is\s+(?:now\s+)?|:\s*)(?P<v>" + MONEY + r")",
+        r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s+(?:is\s+(?:now\s+)?|will be\s+|'ll be\s+|goes up to\s+|:\s*)(?P<v>" + MONEY + r")",
         r"\b(?:it's|it is|it'll be|it will be)\s+(?:now\s+)?(?:a flat fee of\s+|a flat\s+)?(?P<v>" + MONEY + r")",
+        r"(?<![\w'])(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is going up to|going up to|goes up to|going to|goes to|went up to|went to|is up to|stays(?: at)?|is revised to|revised to|up to)\s+(?P<v>" + MONEY + r")",
+        r"(?:^|[,:.]\s+|\b(?:and|or)\s+)(?P<v>" + MONEY + r")\s+for\s+(?:a\s+|an\s+|the\s+|one\s+)?(?P<item>(?:[\w+-]+\s+){0,4}?[\w+-]+)(?=\s*(?:[,.;(]|$|\sand\b))",
+        r"(?:^|[,:]\s+|\b(?:or|and)\s+)(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?:a\s+|an\s+|the\s+)?(?P<item>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?P<v>" + MONEY + r")",
+        r"(?:^|[,:.]\s+|\band\s+)(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?)\s+(?!(?:for|per|a|an|each|on|to|from|in|at)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,.;(]|$))",
+        r"(?:^|[,:.]\s+)(?!(?:i|we|i'm|we're|i've|we've|my|our|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){1,3}?[\w-]+)\s+(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?" + _UNIT + r")(?=\s*(?:[,.;]|$))",
+        r"(?:^|[,:]\s+|\b(?:and|so|now|just)\s+)(?P<unit>)(?P<v>" + MONEY + r")(?=\s*(?:[,.;]|$|\s(?:from|starting|as of|now|for|to|per)\b))",
     ),
     # -- offer -----------------------------------------------------------------------------
     *_rules(
@@ -233,7 +270,7 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:i|we)\s+" + ADVERB + r"(?:sell|offer|make|bake|design|produce|provide|create|teach|roast|brew|craft|install|shoot|build|host|stock|supply|do|deliver|publish|print|repair|grow)\s+"
         r"(?P<v>(?!(?:it|them|that|this|things|stuff|more|less|a lot|lots|everything|something|anything|nothing|what|well|ok|okay|not|so|too|a bit|a few|some|our best|my best|the same|a \w+ called|an \w+ called|a(?: [\w-]+){0,3} (?:company|business|shop|studio|agency|brand|bakery|salon|practice|cafe|café)\b)\b).+?)" + END_LONG,
-        r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,3}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies)\b.*?)" + END_LONG,
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,5}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies|clinics?|lessons|drop-ins?)\b.*?)" + END_LONG,
         r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
         r"\b(?:i'm|i am|we're|we are)\s+(?:also\s+|now\s+)?(?:adding|launching|introducing)\s+(?P<v>.+?)" + END_LONG,
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:our|my)\s+(?:best ?seller|best-seller|signature|flagship|hero product|most popular (?:product|item|service))\b",
@@ -262,8 +299,8 @@ RULES: list[Rule] = [
     *_rules(
         "challenge",
         "sentence",
-        r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|biggest\s+|big\s+|current\s+|real\s+|key\s+|only\s+|major\s+|constant\s+)?(?:challenge|problem|struggle|issue|pain point|obstacle|bottleneck|headache|worry|weakness|difficulty)s?"
-        r"(?:\s+(?:right now|at the moment|for us|for me|these days))?\s*(?:is|are|:)\s+(?:that\s+|probably\s+|honestly\s+|just\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|[,;:]\s*|\b(?:my|our|the|a|one)\s+)(?:main\s+|biggest\s+|big\s+|current\s+|real\s+|key\s+|only\s+|major\s+|constant\s+)?(?:challenge|problem|struggle|issue|pain point|obstacle|bottleneck|headache|worry|weakness|difficulty)s?"
+        r"(?:\s+(?:right now|at the moment|for us|for me|these days|now|honestly|currently|at the minute))*\s*(?:is|are|:)\s+(?:that\s+|probably\s+|honestly\s+|just\s+)?(?P<v>.+?)" + END_CLAUSE,
         r"^(?:new|another|big|one)\s+(?:problem|challenge|issue|headache)\s*[,:]\s*(?P<v>.+?)" + END_CLAUSE,
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+killing\s+(?:me|us)\b",
         r"\b(?:i|we)(?:'ve| have)?\s+(?:got\s+)?(?:a|the|this|one)\s+(?:big\s+|real\s+)?problem\s+(?:that|where|with)\s+(?P<v>.+?)" + END_CLAUSE,
@@ -289,6 +326,9 @@ RULES: list[Rule] = [
         r"\bfor (?:me|us),?\s+(?:the\s+)?(?:most\s+)?important(?:\s+thing)?\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
         r"\b(?:for (?:me|us),?\s+)?what\s+(?:matters|counts)(?:\s+most)?(?:\s+(?:to|for)\s+(?:me|us))?\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
         r"\bwhat\s+(?:i'm|i am|we're|we are)\s+(?:most\s+)?proud\s+of\s+is\s+(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:the\s+)?most important(?:\s+thing)?\s+(?:for|to)\s+(?:me|us)\s+is\s+(?:that\s+)?(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:we|i)\b))",
+        r"\bwhat\s+(?:i'm|i am|we're|we are)\s+(?:all\s+)?about\s+is\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\bwhat\s+(?:i|we)\s+believe\s*:\s*(?P<v>.+?)" + END_CLAUSE,
         r"(?<!what\s)(?<!who\s)\b(?:we|i)\s+believe\s+(?!in\s+is\b)(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
     ),
     *_rules(
@@ -317,6 +357,19 @@ RULES: list[Rule] = [
     ),
 ]
 
+# Sentences that talk about competitors without a "competitor is X" shape: "X is the other e-bike
+# crowd in town", "the big boys here are X", "X is the elephant in the room".
+COMPETITOR_CUE = re.compile(
+    r"\b(?:competitors?|competition|rivals?|compete|competing|the other [\w\s-]{1,30}? in (?:town|the area|the city)|"
+    r"the big (?:boys|players|guys|ones|names|chains?)|elephant in the room|(?:main|other|only) (?:other )?(?:options?|alternatives?)|"
+    r"chain (?:clinic|shop|store|salon|gym|studio|cafe|café|bakery|agency)s?)\b",
+    re.IGNORECASE,
+)
+# Capitalised words that are not a competitor's name.
+NOT_A_COMPETITOR = frozenset(
+    ["instagram", "facebook", "tiktok", "google", "youtube", "linkedin", "whatsapp", "twitter", "etsy", "shopify", "pinterest", "snapchat", "reddit", "substack", "zoom", "uber", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "covid", "main", "competition", "competitor", "competitors", "the", "they", "there", "their", "also", "and", "but", "so", "our", "my", "we", "i", "it", "its", "it's", "mostly", "mainly", "honestly", "yes", "yeah", "ok", "okay", "well"]
+)
+
 RETIRE = re.compile(
     r"\b(?:i|we)(?:'ve| have)?\s+(?:(?:no longer|don't|do not|stopped|quit)\s+(?:sell|offer|make|do|provide|run|selling|offering|making|doing|providing|running)"
     r"|discontinued|dropped|scrapped|axed|retired|paused|stopped)\s+"
@@ -342,6 +395,7 @@ PEOPLE = re.compile(
     r"solopreneurs|consultants|therapists|photographers|musicians|writers|authors|creators|folks|someone|"
     r"anyone|brides|grooms|runners|cyclists|dog owners|pet owners|landlords|investors|households|communities|"
     r"cafés|cafes|shops|stores|salons|gyms|studios|practices|firms|neighbou?rhood|adults|youth|graduates|"
+    r"(?:restaurant|hotel|hospitality|retail) (?:groups|chains)|operators|"
     r"who)\b",
     re.IGNORECASE,
 )

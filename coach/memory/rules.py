@@ -24,7 +24,11 @@ from coach.memory.places import is_place
 _SENTENCES = re.compile(
     r"(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
-_CLAUSES = re.compile(r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+)", re.IGNORECASE)
+_CLAUSES = re.compile(
+    r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
+    r"|\s+and\s+(?=(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
+    re.IGNORECASE,
+)
 _QUESTION_START = re.compile(
     r"^(?:what|what's|whats|how|why|which|who|whom|whose|where|when|is|are|am|was|were|do|does|did|"
     r"should|shall|can|could|would|will|won't|isn't|aren't|don't|doesn't|any|anything|thoughts|"
@@ -48,7 +52,7 @@ _COMPETITION = re.compile(
 )
 # Aims and plans: "I want to open a branch in Ikeja" is a goal, not where the business is.
 _PLAN = re.compile(
-    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going|gonna|would love|'d love|dream|"
+    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going(?!\s+up\b)|gonna|would love|'d love|dream|"
     r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
@@ -473,10 +477,16 @@ class _Statement:
     change: bool
     competition: bool
     first_person: bool
+    introduced: bool = False  # the message introduces the person ("Dale here. …, based in Geelong")
+
+
+_NAME_RULES = [rule for rule in p.RULES if rule.category == "name"]
 
 
 def _normalise(text: str) -> str:
-    text = _EMOJI.sub(" ", text)
+    text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
+    text = re.sub(r"\s+,(?=\s|$)", ",", text)
+    text = re.sub(r"([.!?]),", r"\1", text)
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
     return re.sub(r"[ \t]+", " ", text).strip()
@@ -507,7 +517,7 @@ def _keep(sentence: str) -> str:
             kept.append(clause.rstrip("?"))
         if i < len(separators):
             kept.append(separators[i] if kept[-1] != "\x00" else " ")
-    return re.sub(r"(?:\s*\x00\s*)+", ". ", "".join(kept)).strip(" .")
+    return re.sub(r"(?:\s*\x00\s*)+", ". ", "".join(kept)).strip(" .,;")
 
 
 def _clean(value: str) -> str:
@@ -579,6 +589,8 @@ def _plausible(category: str, value: str) -> bool:
 def _price(match: re.Match[str], statement: str) -> str | None:
     """The price in a match, with what is priced when the amount has no unit ("£4.50 for a loaf")."""
     money = _clean(match.group("v"))
+    if "unit" in match.groupdict() and not _HAS_UNIT.search(money):
+        return None  # a bare amount is a price only with its unit ("$115/hr", "£36 an hour")
     if _BIG_NUMBER.match(statement[match.end("v") :]):
         return None
     item = match.groupdict().get("item")
@@ -732,12 +744,25 @@ def extract(text: str) -> list[ExtractedFact]:
         statement = _Statement(
             _keep(sentence),
             bool(_CHANGE.search(sentence)),
-            bool(_COMPETITION.search(sentence)),
+            bool(_COMPETITION.search(sentence) or p.COMPETITOR_CUE.search(sentence)),
             bool(_FIRST_PERSON.search(sentence)),
+            introduced=any(f.category == "name" for f in found)
+            or any(r.category == "name" and r.pattern.search(sentence) for r in _NAME_RULES),
         )
         if statement.text:
             _from_statement(statement, sentence, previous, add)
         previous = statement.text
+    places = [f.value for f in found if f.category == "location"]
+    found[:] = [  # "Valparaíso" and "Valparaíso, Chile" from one message: one place
+        f
+        for f in found
+        if f.category != "location" or not any(o != f.value and o.startswith(f.value) for o in places)
+    ]
+    if any(f.category == "name" for f in found):
+        opening = list(_sentences(message))[:2]
+        if len(opening) == 2 and len(opening[0].split()) > 4:
+            opening = opening[:1]  # "I'm Camille. I teach…" reaches the second sentence
+        _introduced_trade(found, set(opening))
     roles = [f.value for f in found if f.category == "role"]
     if roles and not any(f.category == "industry" for f in found):
         industry = _derived_industry(roles[0])
@@ -768,13 +793,17 @@ def _from_statement(
         ):
             continue
         if category in ("location", "industry") and not (
-            statement.first_person or statement.change
+            statement.first_person or statement.change or statement.introduced
         ):
             continue
         for match in rule.pattern.finditer(text):
             if category == "decided":
                 if previous and len(previous.split()) <= 12:
                     add("decision", _clean(previous), sentence, change=statement.change)
+                continue
+            if category == "renamed":
+                if re.search(r"\b(?:name|renam\w*|rebrand\w*)\b", f"{previous} {text}", re.I):
+                    add("company", _clean(match.group("v")), sentence, change=True)
                 continue
             if category == "those":
                 if previous and len(previous.split()) <= 10:
@@ -797,12 +826,58 @@ def _from_statement(
             taken.append((start, end, category))
             for cat, value in values:
                 add(cat, value, sentence, change=statement.change)
+    if statement.competition and not any(c == "competitor" for _, _, c in taken):
+        for name in _named_competitors(text):
+            add("competitor", name, sentence)
+
+
+def _named_competitors(text: str) -> list[str]:
+    """The proper names in a sentence about competition ("X is the other e-bike crowd in town")."""
+    names = []
+    for match in re.finditer(r"(?<![\w'])" + p.PROPER, text):
+        name = match.group(0).strip(" .'")
+        words = name.split()
+        while words and words[0].lower() in p.NOT_A_COMPETITOR:
+            words.pop(0)
+        name = " ".join(words)
+        if (
+            not name
+            or name.lower() in p.NOT_A_COMPETITOR
+            or name.lower() in _NOT_A_NAME
+            or (name.isupper() and len(name) <= 4)
+            or name[0].isdigit()
+            or is_place(name)
+        ):
+            continue
+        names.append(name)
+    return names
+
+
+def _introduced_trade(found: list[ExtractedFact], opening: set[str]) -> None:
+    """In a self-introduction, what the person says they do in the same breath is their trade
+    ("name's Rangi, I run guided e-bike tours round the lakes"): that offer becomes the industry.
+    `opening` holds the sentences that count as the introduction."""
+    if any(f.category == "industry" for f in found):
+        return
+    for i, fact in enumerate(found):
+        if (
+            fact.category == "offer"
+            and fact.quote in opening
+            and not fact.retire
+            and _plausible("industry", fact.value)
+        ):
+            found[i] = fact.model_copy(update={"category": "industry"})
+            return
 
 
 def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, str]]:
     raw = _clean(match.group("v"))
     if category == "served":
         category = "audience" if p.PEOPLE.search(raw) else "offer"
+    if category == "people":
+        if not p.PEOPLE.search(raw):
+            return []
+        category = "audience"
     if (
         category == "audience"
         and not p.PEOPLE.search(raw)

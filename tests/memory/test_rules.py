@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (example messages read better unwrapped)
 """The offline extractor: explicit statements in, nothing invented."""
 
 from __future__ import annotations
@@ -85,7 +86,20 @@ def test_no_longer_retires() -> None:
             "Hi, Sven. Creative director at Nordform.",
             {("name", "Sven"), ("role", "Creative director"), ("company", "Nordform")},
         ),
-        ("hey, ollie here, I make soy candles", {("name", "Ollie"), ("offer", "soy candles")}),
+        ("hey, ollie here, I make soy candles", {("name", "Ollie")}),  # industry: below
+        # shapes added after the blind holdout sets
+        ("hi there its Shaz here, the business is Suds & Snouts", {("name", "Shaz"), ("company", "Suds & Snouts")}),
+        ("the school's called Green Light Driving.", {("company", "Green Light Driving")}),
+        ("done it. its Taff Valley Heating now", {("company", "Taff Valley Heating")}),
+        ("We have finalised the new name: LedgerLeaf Advisory.", {("company", "LedgerLeaf Advisory")}),
+        ("Fixed fees: £350 for a single will and £550 for mirror wills.", {("price", "£350 for single will"), ("price", "£550 for mirror wills")}),
+        ("and £40/hr from june for new pupils", {("price", "£40/hr")}),
+        ("boiler service is going up to £95 from april", {("price", "£95 for boiler service")}),
+        ("Redwood Rides is the other e-bike crowd in town, they're cheaper", {("competitor", "Redwood Rides")}),
+        ("the big boys here are Voltline, they've got 12 vans", {("competitor", "Voltline")}),
+        ("And now we only go after restaurant groups with central kitchens", {("audience", "restaurant groups with central kitchens")}),
+        ("we relocated HQ to Riyadh last month", {("location", "Riyadh")}),
+        ("I'm Valentina, from Valparaíso, Chile.", {("name", "Valentina"), ("location", "Valparaíso, Chile")}),
         # a lower-case city is trusted only when it is a known place
         ("we moved to denver in feb", {("location", "Denver")}),
         ("I'm working in hospitality", set()),
@@ -121,6 +135,21 @@ def test_no_longer_retires() -> None:
 )
 def test_common_phrasings(text: str, expected: set[tuple[str, str]]) -> None:
     assert {(c, v) for c, v in facts(text) if c != "industry"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hey, ollie here, I make soy candles", ("industry", "soy candles")),
+        ("Hi, I'm Dana. I make soy candles.", ("industry", "soy candles")),
+        ("I make soy candles for weddings.", ("offer", "soy candles for weddings")),
+        ("Hi, I'm Dana, I run a bakery. I make soy candles too.", ("offer", "soy candles")),
+    ],
+)
+def test_what_a_person_does_in_their_introduction_is_their_business_type(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in facts(text)
 
 
 @pytest.mark.parametrize(
