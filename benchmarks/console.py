@@ -28,17 +28,13 @@ from pathlib import Path
 import asyncpg
 import httpx
 
+from benchmarks.common import pct
+
 PERSONAS = ("diagnostic", "avatar", "canvas", "capture", "core")
 WORDS = [
     "brand", "price", "customer", "story", "mission", "value",
     "audit", "content", "channel", "offer", "niche", "voice",
 ]  # fmt: skip
-
-
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def copy(

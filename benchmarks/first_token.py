@@ -26,25 +26,18 @@ import asyncio
 import contextlib
 import json
 import random
-import tempfile
 import time
 import uuid
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
 
+from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime, prepare
-from coach.config import PROJECT_ROOT, Settings
+from coach.config import PROJECT_ROOT
 from coach.events import Delta, Done
 
 DATASET = PROJECT_ROOT / "benchmarks" / "data" / "memory_people.jsonl"
-
-
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def user_turns(person: dict[str, Any]) -> list[str]:
@@ -72,8 +65,8 @@ async def jobs(runtime: Runtime, *statuses: str) -> int:
     return int(value or 0)
 
 
-async def upload_loop(runtime: Runtime, user_id: uuid.UUID, document: str) -> int:
-    """Upload the document again and again (a new version each time); returns how many."""
+async def upload_loop(runtime: Runtime, user_id: uuid.UUID, document: str) -> None:
+    """Upload the document again and again, a new version each time, until cancelled."""
     uploads = 0
     while True:
         await runtime.memory.add_document(user_id, "Business plan", f"{document}\n\nv{uploads}")
@@ -98,16 +91,12 @@ async def main(args: argparse.Namespace) -> None:
     """Build the backlog, run both phases and print the comparison."""
     wall = time.perf_counter()
     people = [json.loads(line) for line in DATASET.open()]
-    folder = Path(tempfile.mkdtemp(prefix="bc-first-token-", dir="/tmp"))
-    settings = Settings(
-        _env_file=None,
-        data_dir=folder,
-        database_url=args.database_url,
-        openai_api_key=None,
-        openai_base_url=None,
+    settings = scratch_settings(
+        "bc-first-token-",
+        args.database_url,
         offline_stream_delay=0,
         messages_per_minute=100_000,
-    )  # type: ignore[call-arg]
+    )
     runtime = build_runtime(settings)
     await prepare(runtime)
 

@@ -23,7 +23,6 @@ import json
 import re
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from collections import defaultdict
@@ -35,6 +34,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import text
 
+from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import PROJECT_ROOT, Settings
 from coach.memory.facts import CATEGORIES, same_value, single_valued
@@ -149,12 +149,6 @@ def loose_match(labelled: str, stored: str) -> bool:
     if not wanted:
         return False
     return len(wanted & words(stored)) >= 0.6 * len(wanted)
-
-
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 # -- fact retention -------------------------------------------------------------------------
@@ -601,14 +595,7 @@ async def main(args: argparse.Namespace) -> None:
         f"{sum(len(p['questions']) for p in people)} questions — {datetime.now(UTC):%Y-%m-%d}",
         flush=True,
     )
-    folder = Path(tempfile.mkdtemp(prefix="bc-memory-", dir="/tmp"))
-    settings = Settings(
-        _env_file=None,
-        data_dir=folder,
-        database_url=args.database_url,
-        openai_api_key=None,
-        openai_base_url=None,
-    )  # type: ignore[call-arg]
+    settings = scratch_settings("bc-memory-", args.database_url)
     runtime = build_runtime(settings)
     await migrate.upgrade(runtime.db)
     assert runtime.memory.extractor.label == "rules", runtime.memory.extractor.label
@@ -623,7 +610,7 @@ async def main(args: argparse.Namespace) -> None:
     with FakeOpenAIServer() as server:
         model_settings = Settings(
             _env_file=None,
-            data_dir=folder,
+            data_dir=settings.data_dir,
             database_url=database_url(settings),
             openai_base_url=server.base_url,
             openai_api_key="test",  # type: ignore[arg-type]

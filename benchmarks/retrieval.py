@@ -15,17 +15,16 @@ import asyncio
 import json
 import math
 import statistics
-import tempfile
 import time
 from collections import defaultdict
-from pathlib import Path
 
 import numpy as np
 from sqlalchemy import text
 from tqdm import tqdm
 
+from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime
-from coach.config import PROJECT_ROOT, Settings
+from coach.config import PROJECT_ROOT
 from coach.knowledge.parsers import ParsedDocument
 from coach.storage import knowledge as store
 from coach.storage import migrate
@@ -49,12 +48,6 @@ def recall_at_10(ranked: list[str], relevant: dict[str, int]) -> float:
 def documents_of(chunk_doc_ids: list[str]) -> list[str]:
     """Chunk hits to a document ranking (a document ranks at its best chunk)."""
     return list(dict.fromkeys(chunk_doc_ids))
-
-
-def pct(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def rankings(runtime: Runtime, kb: str, query: str) -> dict[str, list[str]]:
@@ -170,11 +163,9 @@ async def main(args: argparse.Namespace) -> None:
         query_id, doc_id, score = line.split()
         qrels[query_id][doc_id] = int(score)
 
-    folder = Path(tempfile.mkdtemp(prefix="bc-bench-", dir="/tmp"))
-    settings = Settings(
-        _env_file=None,
-        data_dir=folder,
-        database_url=args.database_url,  # type: ignore[call-arg]
+    settings = scratch_settings(
+        "bc-bench-",
+        args.database_url,
         chunk_tokens=args.chunk_tokens,
         chunk_overlap_tokens=args.overlap,
     )

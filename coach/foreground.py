@@ -36,11 +36,11 @@ class Foreground:
     @contextmanager
     def preparing(self) -> Iterator[None]:
         """Mark a reply as being prepared for the duration of the block."""
-        self._preparing += 1
+        self.begin()
         try:
             yield
         finally:
-            self._preparing -= 1
+            self.end()
 
     def begin(self) -> None:
         """Mark a reply as being prepared until `end` (for generators that cannot use a block)."""

@@ -12,40 +12,33 @@ import pytest
 from coach.config import PROJECT_ROOT
 
 
-def _run(module: str, *args: str, database_url: str, redis_url: str) -> str:
-    env = {**os.environ, "REDIS_URL": redis_url}
+@pytest.mark.usefixtures("migrated")
+@pytest.mark.parametrize(
+    ("module", "args", "expected"),
+    [
+        (
+            "benchmarks.memory",
+            ["--people", "2", "--scale-rows", "3000", "--filler-users", "5", "--runs", "5"],
+            ["retention (rules): strict", "memory search recall", "assemble p50"],
+        ),
+        (
+            "benchmarks.first_token",
+            ["--turns", "4", "--backlog", "30", "--pause", "0.05"],
+            ["quiet: memory worker idle", "busy: worker + uploads", "the worker ran"],
+        ),
+    ],
+)
+def test_the_benchmark_runs(
+    module: str, args: list[str], expected: list[str], database_url: str, redis_url: str
+) -> None:
     done = subprocess.run(
         [sys.executable, "-m", module, "--database-url", database_url, *args],
         cwd=PROJECT_ROOT,
-        env=env,
+        env={**os.environ, "REDIS_URL": redis_url},
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
-
-
-@pytest.mark.usefixtures("migrated")
-def test_the_memory_benchmark_runs(database_url: str, redis_url: str) -> None:
-    out = _run(
-        "benchmarks.memory",
-        *("--people", "2", "--scale-rows", "3000", "--filler-users", "5", "--runs", "5"),
-        database_url=database_url,
-        redis_url=redis_url,
-    )
-    assert "retention (rules): strict" in out
-    assert "memory search recall" in out
-    assert "assemble p50" in out
-
-
-@pytest.mark.usefixtures("migrated")
-def test_the_first_token_benchmark_runs(database_url: str, redis_url: str) -> None:
-    out = _run(
-        "benchmarks.first_token",
-        *("--turns", "4", "--backlog", "30", "--pause", "0.05"),
-        database_url=database_url,
-        redis_url=redis_url,
-    )
-    assert "quiet: memory worker idle" in out and "busy: worker + uploads" in out
-    assert "during the busy phase the worker ran" in out
+    for line in expected:
+        assert line in done.stdout

@@ -51,7 +51,7 @@ BUSINESS_NOUNS = (
     r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
     r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
     r"channel|community|marketplace|kiosk|stall|market stall|franchise|centre|center|van|taproom|"
-    r"tuition centre|learning centre|garden centre|garage|workshop)"
+    r"tuition centre|learning centre|garden centre|garage)"
 )
 ROLE_WORDS = (
     r"(?:co-?founder|founder|co-?owner|owner|ceo|cto|coo|cmo|director|managing director|head of [a-z ]+|"
@@ -72,7 +72,7 @@ ROLE_WORDS = (
     r"game developer|programmer|data scientist|product manager|marketer|publicist|"
     r"social media manager|virtual assistant|va|bookseller|retailer|shopkeeper|merchant|"
     r"manufacturer|surf instructor|yoga teacher|pilates instructor|tattoo artist|tattooist|painter|"
-    r"sole trader|driving instructor|decorator|bookkeeper|sparky|tradie)"
+    r"sole trader|driving instructor|decorator|sparky|tradie)"
 )
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
 PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|du|la|le|di|da|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
@@ -133,14 +133,11 @@ RULES: list[Rule] = [
         r"\b(?:(?:now\s+)?(?:we're|we are)\s+now|now\s+(?:we're|we are)|from this month it is|from now on (?:we're|we are))\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
-        r"\b(?:founder|co-?founder|owner|co-?owner|ceo|partner|founding partner|managing partner|director|creative director|"
-        r"managing director|head|head brewer|head chef|principal|president)(?:\s+and\s+(?:ceo|co-?owner|owner|founder))?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+(?P<v>" + PROPER + r")(?=,)",
-        r"\b(?:renamed|rebranded)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:renamed?|rebrand(?:ed)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"^at\s+(?P<v>" + PROPER + r"),?\s+(?:we|i)\b",
         r"\b(?:we're|we are|it's|its|it is)\s+(?P<v>" + PROPER + r")\s+now\b",
-        r"\b(?:rename|rebrand)(?:d)?\s+(?:it\s+|us\s+|the business\s+)?(?:to|as)\s+(?P<v>" + PROPER + r")",
         r"\b(?:the\s+)?new name\s*(?:is|:)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
