@@ -103,6 +103,7 @@ async def main(args: argparse.Namespace) -> None:
     asker = (await runtime.accounts.add(f"asker-{uuid.uuid4().hex[:6]}@bench.local")).id
     said = user_turns(people[0]) + [q["text"] for p in people for q in p["questions"]]
     messages = [said[i % len(said)] for i in range(args.turns)]
+    await runtime.memory.extractor.warm_up()  # as the app does at start (ui/runtime.py)
     await phase(runtime, asker, messages[:5], "warm-up")  # model, classifier, pools
 
     others = people[1:]

@@ -14,7 +14,7 @@ from coach.errors import InvalidInput
 from coach.events import Delta, Routed
 from coach.foreground import FOREGROUND, Foreground
 from coach.knowledge.embeddings import MiniLMEmbedder, PriorityLock
-from coach.memory.extract import RuleExtractor
+from coach.memory.extract import RuleExtractor, _pieces
 from coach.storage import jobs as job_store
 from coach.storage.models import Job
 from tests.fakes.llm import ScriptedLLM
@@ -101,6 +101,17 @@ async def test_a_long_document_is_read_paragraph_by_paragraph() -> None:
     found = {(f.category, f.value) for f in await RuleExtractor().extract(document)}
     assert {("name", "Priya"), ("company", "Rise & Shine")} <= found
     assert ("challenge", "parking near the shop") in found
+
+
+async def test_a_long_paragraph_is_read_in_runs_of_whole_sentences() -> None:
+    filler = "We talked about the weather and the roads for a while. " * 60
+    document = f"{filler}My name is Priya and I run a bakery called Rise & Shine. {filler}"
+    assert len(document) > 3 * RuleExtractor.long_text and "\n" not in document
+    pieces = _pieces(document, RuleExtractor.long_text)
+    assert len(pieces) >= 3 and all(len(p) <= RuleExtractor.long_text for p in pieces)
+    assert all(p.endswith(".") for p in pieces)  # cut between sentences, never inside one
+    found = {(f.category, f.value) for f in await RuleExtractor().extract(document)}
+    assert {("name", "Priya"), ("company", "Rise & Shine")} <= found
 
 
 async def test_a_reply_is_marked_as_preparing_until_its_first_token(

@@ -22,11 +22,13 @@ def runtime() -> Runtime:
 
 
 async def warm_up() -> None:
-    """Load the embedding model and fit the router before the first person arrives."""
+    """Load the embedding model, fit the router and load the fact rules before the first person
+    arrives."""
     global _worker
     classifier = runtime().coach.router.classifier
     if classifier is not None:
         await classifier.warm_up()
+    await runtime().memory.extractor.warm_up()
     if _worker is None:
         # Remembers each turn after its reply is sent; pending jobs from a crash run first.
         _worker = asyncio.create_task(runtime().queue.run_forever(), name="memory-worker")
