@@ -10,7 +10,7 @@ from openai import AsyncOpenAI
 
 from coach.foreground import FOREGROUND
 from coach.llm import structured
-from coach.memory import rules
+from coach.memory import answers, rules
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
 
 INSTRUCTIONS = f"""\
@@ -20,7 +20,9 @@ Rules: only facts the person states explicitly as true about themselves or their
 never questions, hypotheticals ("what if I charged…"), plans they are unsure of, or facts about
 other people. `value` is short, in the person's own words. Set `change` when they say it
 replaces what was true before; set `retire` when they say something is no longer true. `quote`
-is the sentence that states it. Return an empty list when there is nothing."""
+is the sentence that states it. When the coach's question is given, it is only there to make a
+short reply clear ("Who buys most?" → "mums in their 30s" is the ideal customer): take facts from
+the person's reply, never from the coach. Return an empty list when there is nothing."""
 
 
 class Extractor(Protocol):
@@ -28,8 +30,9 @@ class Extractor(Protocol):
 
     label: str
 
-    async def extract(self, text: str) -> list[ExtractedFact]:
-        """Every explicit fact in `text`."""
+    async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
+        """Every explicit fact in `text`; `asked` is the coach's message it replies to, if any
+        ("Who books you most?" makes "homeowners, mostly" an ideal customer)."""
         ...
 
     async def warm_up(self) -> None:
@@ -52,10 +55,10 @@ class RuleExtractor:
         loop in the middle of the first job."""
         await asyncio.to_thread(rules.extract, "I'm Dana, based in leeds.")
 
-    async def extract(self, text: str) -> list[ExtractedFact]:
-        """Every explicit fact the rules recognise."""
+    async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
+        """Every explicit fact the rules recognise, and the answers to the coach's question."""
         if len(text) <= self.long_text:
-            return rules.extract(text)
+            return answers.extract(text, asked, rules.extract(text))
         found: list[ExtractedFact] = []
         for part in _pieces(text, self.long_text):
             await FOREGROUND.step_aside()
@@ -97,14 +100,15 @@ class ModelExtractor:
         self.model = model
         self.api = api
 
-    async def extract(self, text: str) -> list[ExtractedFact]:
-        """The model's facts for `text`."""
+    async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
+        """The model's facts for `text`, read as a reply to `asked` when given."""
+        message = text if not asked else f"The coach asked:\n{asked}\n\nThe person replied:\n{text}"
         parsed = await structured.parse(
             self.client,
             model=self.model,
             api=self.api,
             instructions=INSTRUCTIONS,
-            message=text,
+            message=message,
             schema=Extraction,
         )
         return list(parsed.facts) if parsed is not None else []

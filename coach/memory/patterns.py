@@ -83,8 +83,8 @@ ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}
 CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
 _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
 MONEY = (
-    r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?:k|m|mn|bn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
-    r"|\d[\d,.]*k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
+    r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m|mn|bn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"|\d{1,3}(?:\s\d{3})+\s*(?-i:[A-Z]{3})\b|\d[\d,.]*(?![.,]?\d)k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
     + _UNIT
 )
 # Where a value ends.
@@ -149,6 +149,7 @@ RULES: list[Rule] = [
         r"^(?:(?:it's|it is|we're|we are)\s+now\s+(?:called\s+)?)(?P<v>" + PROPER + r")",
         r"(?:→|->)\s*(?P<v>" + PROPER + r")",
         r"^['\"](?P<v>" + PROPER + r")['\"]",
+        r"\b(?:is|are)\s+now\s+(?:called\s+)?['\"](?P<v>" + PROPER + r")['\"]",
     ),
     # -- role ------------------------------------------------------------------------------
     *_rules(
@@ -169,6 +170,7 @@ RULES: list[Rule] = [
         # "Nordform, a small branding agency in Stockholm"
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
         r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",
+        r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")(?=\s+(?:in|based|out of|from)\b|\s*[,.;!]|\s*$)",
         r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
     ),
@@ -178,7 +180,8 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
-        r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?)?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"(?:\b(?:a|an|my|our)|,)\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?)?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r",\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"\s+in\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
         r"^myself\s+(?:[\w-]+\s+){1,3}?from\s+(?P<v>" + PLACE + r")",
@@ -203,8 +206,9 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:my|our|the)\s+(?:ideal|target|dream|main|core|typical|perfect|primary)\s+(?:customer|client|audience|buyer|user|market|member|student|reader|guest|patient|demographic)s?"
         r"(?:\s+(?:is|are|would be|:))\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
-        r"(?:^|(?<!for\s)(?<!of\s)(?<!to\s)(?<!with\s)\b(?:my|our|the)\s+)(?:most of\s+(?:my|our|the)\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|audience|buyers|users|regulars|target market|target audience|target|members|students|learners|pupils|guests|crowd|readers|listeners|patients|shoppers|followers|fans|subscribers|diners|market|orders|jobs|bookings|people (?:paying|buying|booking))(?:\s+now)?\s+"
+        r"(?:^|(?<!for\s)(?<!of\s)(?<!to\s)(?<!with\s)\b(?:my|our|the)\s+)(?:most of\s+(?:my|our|the)\s+)?(?:[\w-]+\s+)?(?:customers?|clients?|audience|buyers|users|regulars|couples|brides|families|parents|tenants|homeowners|travell?ers|visitors|donors|target market|target audience|target|members|students|learners|pupils|guests|crowd|readers|listeners|patients|shoppers|followers|fans|subscribers|diners|market|orders|jobs|bookings|people (?:paying|buying|booking))(?:\s+now)?\s+"
         r"(?:are|is|r|:)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
+        r"\b(?:(?:the\s+)?people|those|the ones|folks)\s+who\s+(?:come|buy|book|shop|sign up|order|visit|hire (?:me|us)|pay|join|enrol|enroll|subscribe)(?:\s+(?:to|from|with|here|the\s+\w+|my\s+\w+|our\s+\w+))?\s+(?:are|is)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
         r"(?:^|,\s*)most of\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:customers|clients|buyers|users|students|learners|pupils|guests|members|patients|readers|subscribers)\s+(?:are|r)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
         r"^(?:so,?\s+)?(?:new\s+)?(?:clients|customers|audience|target audience|target market|target|ideal client|ideal customer|market)\s*:\s*(?P<v>.+?)" + END_LONG,
         r"\b(?:i|we)\s+want\s+(?P<v>.+?)\s+to\s+be\s+(?:my|our)\s+(?:main\s+|ideal\s+|target\s+|core\s+)?(?:clients|customers|audience|market|people)\b",
@@ -232,7 +236,8 @@ RULES: list[Rule] = [
     *_rules(
         "decision",
         "sentence",
-        r"(?:^|\b(?:i|we|i've|we've|i have|we have)\s+)(?:finally\s+|just\s+|now\s+)?(?:decided|decide)\s*(?:[-–—:]\s*)?(?:to\s+|that\s+|on\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|\b(?:i|we|i've|we've|i have|we have|also|so|ok|okay|and)\s+)(?:finally\s+|just\s+|now\s+|also\s+)?(?:decided|decide)\s*(?:[-–—:]\s*)?(?:to\s+|that\s+|on\s+)?(?P<v>(?!,).+?)" + END_CLAUSE,
+        r"^(?:ok\s+|okay\s+|so\s+|right\s+)?(?:(?:i've|we've|i have|we have)\s+)?decided\s*[,:]\s*(?:(?:i'm|we're|i am|we are|i'll|we'll)\s+)?(?:doing|going with|going for|taking|keeping|launching|starting)\s+(?P<v>.+?)" + END_CLAUSE,
         r"^decision(?:\s+made)?\s*:\s*(?P<v>.+?)" + END_CLAUSE,
         r"^(?P<v>(?:(?:we|i)\s+)?(?:will|'ll|are going to|'re going to|am going to|'m going to|going to|gonna)\s+.+?),\s*(?:(?:i|we)(?:'ve| have)?\s+)?(?:already\s+)?decided(?:\s+already)?" + END_CLAUSE,
         r"(?:^|[,;]\s*)(?:(?:we're|we are|i'm|i am)\s+)?(?:keeping|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
@@ -246,15 +251,17 @@ RULES: list[Rule] = [
         "price",
         "sentence",
         r"(?:^|\b(?:i|we)\s+)(?:now\s+|currently\s+|still\s+|usually\s+|typically\s+)?(?:charge|bill|ask)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?P<v>" + MONEY + r")",
-        r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set|bumped|upped|cut|reduced)\s+(?:my|our|the|a)\s+(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:up\s+|down\s+)?to\s+(?P<v>" + MONEY + r")",
+        r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set|bumped|upped|cut|reduced|raising|increasing|lowering|dropping|changing|moving|putting|bumping|cutting|reducing)\s+(?:my|our|the|a)\s+(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:up\s+|down\s+)?to\s+(?P<v>" + MONEY + r")",
         r"\b(?:raised|increased|lowered|dropped|cut|reduced)\s+(?:the\s+)?(?:price|prices|rate|rates|fee|fees)\s+(?:of|for|on)\s+(?:a|an|the|my|our)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+to\s+(?P<v>" + MONEY + r")",
         r"\b(?:new\s+)?price\s+(?:for|of)\s+(?:a|an|the|my|our|one)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is|will be)\s+(?:now\s+)?(?P<v>" + MONEY + r")",
         r"(?:^|[,:]\s*|\b(?:and|so|oh|now|but)\s+)(?P<item>(?:(?:a|an|the|my|our|each|one|every)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([\w\s-]+\))?)\s+"
         r"(?:is|are|costs?|go(?:es)? for|sells? for|runs?|starts? at|retails? (?:at|for)|'s|is priced at|are priced at|will be|'ll be)\s+"
         r"(?:now\s+|about\s+|around\s+|just\s+|only\s+|still\s+|typically\s+|currently\s+|roughly\s+|usually\s+|a flat fee of\s+)?(?P<v>" + MONEY + r")",
-        r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s+(?:is\s+(?:now\s+)?|will be\s+|'ll be\s+|goes up to\s+|:\s*)(?P<v>" + MONEY + r")",
+        r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s*(?:is\s+(?:now\s+)?|'s\s+(?:now\s+)?|will be\s+|'ll be\s+|goes up to\s+|(?:is\s+|'s\s+)?going\s+(?:up\s+)?to\s+|:\s*)(?P<v>" + MONEY + r")",
+        r"(?:^|:\s*)(?:\d+[.)]\s*|[-*•]\s+)?(?P<item>(?!(?:i|we|it|they|you|that|this)\b)(?:[\w'+-]+\s+){0,4}?[\w'+-]+)\s*(?:[–—]|\s-)\s*(?P<v>" + MONEY + r")",
+        r"(?:^|:\s*)(?P<item>(?!(?:i|we|it|they|you|that|this|and|but|so)\b)(?:[\w'+-]+\s+){0,4}?[\w'+-]+),\s+(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?" + _UNIT + r")(?=\s*(?:[.;]|$))",
         r"\b(?:it's|it is|it'll be|it will be)\s+(?:now\s+)?(?:a flat fee of\s+|a flat\s+)?(?P<v>" + MONEY + r")",
-        r"(?<![\w'])(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is going up to|going up to|goes up to|going to|goes to|went up to|went to|is up to|stays(?: at)?|is revised to|revised to|up to)\s+(?P<v>" + MONEY + r")",
+        r"(?<![\w'])(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is going up to|going up to|goes up to|go up to|going to|goes to|go to|went up to|went to|is up to|stays(?: at)?|is revised to|revised to|up to)\s+(?P<v>" + MONEY + r")",
         r"(?:^|[,:.]\s+|\b(?:and|or)\s+)(?P<v>" + MONEY + r")\s+for\s+(?:a\s+|an\s+|the\s+|one\s+)?(?P<item>(?:[\w+-]+\s+){0,4}?[\w+-]+)(?=\s*(?:[,.;(]|$|\sand\b))",
         r"(?:^|[,:]\s+|\b(?:or|and)\s+)(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?:a\s+|an\s+|the\s+)?(?P<item>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?P<v>" + MONEY + r")",
         r"(?:^|[,:.]\s+|\band\s+)(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?)\s+(?!(?:for|per|a|an|each|on|to|from|in|at)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,.;(]|$))",
@@ -268,7 +275,7 @@ RULES: list[Rule] = [
         r"\b(?:i|we)\s+" + ADVERB + r"(?:sell|offer|make|bake|design|produce|provide|create|teach|roast|brew|craft|install|shoot|build|host|stock|supply|do|deliver|publish|print|repair|grow)\s+"
         r"(?P<v>(?!(?:it|them|that|this|things|stuff|more|less|a lot|lots|everything|something|anything|nothing|what|well|ok|okay|not|so|too|a bit|a few|some|our best|my best|the same|a \w+ called|an \w+ called|a(?: [\w-]+){0,3} (?:company|business|shop|studio|agency|brand|bakery|salon|practice|cafe|café)\b)\b).+?)" + END_LONG,
         r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,5}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies|clinics?|lessons|drop-ins?)\b.*?)" + END_LONG,
-        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
+        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|package|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
         r"\b(?:i'm|i am|we're|we are)\s+(?:also\s+|now\s+)?(?:adding|launching|introducing)\s+(?P<v>.+?)" + END_LONG,
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:our|my)\s+(?:best ?seller|best-seller|signature|flagship|hero product|most popular (?:product|item|service))\b",
         r"\b(?:we're|we are|i'm|i am)\s+(?:best\s+|mostly\s+)?known\s+for\s+(?:our\s+|my\s+)?(?P<v>.+?)" + END_LONG,
@@ -346,11 +353,14 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:i|we)(?:'d|\s+would)?\s+(?:much\s+|really\s+|strongly\s+)?(?:prefer|rather|like it when|don't like|do not like|hate|love it when)\s+(?P<v>.+?)" + END_CLAUSE,
         r"^(?P<v>[^,;]{3,40}?)\s+works?\s+(?:best|better)\s+for\s+me\b",
+        r"^(?:(?:still|and|also|oh|so|just|please|pls)\s+)*(?P<v>keep\s+(?:it|things|answers|replies|your answers|them)\s+[\w\s-]{2,30}?)" + END,
+        r"\bi\s+(?:like|love|prefer)\s+(?:it\s+)?when\s+you\s+(?P<v>.+?)" + END_CLAUSE,
     ),
     *_rules(
         "preference",
         "request",
-        r"\b(?:please|pls|plz)\s+(?P<v>(?:always|never|don't|do not|keep|answer|reply|respond|write|use|avoid|stick to)\b.+?)" + END_CLAUSE,
+        r"\b(?:please|pls|plz)\s+(?P<v>(?:always|never|don't|do not|keep|answer|reply|respond|write|use|avoid|stick to|no)\b.+?)" + END_CLAUSE,
+        r"^(?:(?:still|and|also|oh|so|just)\s+)*(?P<v>(?:short|shorter|brief|quick|simple|plain|direct|detailed|longer|casual|blunt|straight)\s+[\w\s-]{2,30}?)\s+(?:please|pls|plz)\b",
     ),
 ]
 

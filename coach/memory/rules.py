@@ -52,13 +52,13 @@ _COMPETITION = re.compile(
 )
 # Aims and plans: "I want to open a branch in Ikeja" is a goal, not where the business is.
 _PLAN = re.compile(
-    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going(?!\s+up\b)|gonna|would love|'d love|dream|"
+    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going(?!\s+up\b)(?!\s+to\s+\S*\d)|gonna|would love|'d love|dream|"
     r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
 _CLAUSE_START = re.compile(r"[,;.!?]\s+|\s+(?:and|but|so|while)\s+", re.IGNORECASE)
-_CHANGE = re.compile(
-    r"\b(now|no longer|any ?more|moved|relocated|changed|switched|renamed|rebranded|actually|"
+CHANGE = re.compile(
+    r"\b(now|no longer|any ?more|moved|moving|relocated|relocating|update|changed|switched|renamed|rebranded|actually|"
     r"instead|raised|lowered|increased|decreased|dropped|updated|new (?:name|price|rate)|"
     r"these days|from now on|not .+ any longer|correction|pivot(?:ed|ing)|scrap|big shift|"
     r"put .+ up|bumped|upped)\b",
@@ -423,7 +423,7 @@ _SIZE = re.compile(
     r"^(?:(?:small|tiny|little|new|young|growing|local|family-run|family|independent|one-person|two-person|solo|boutique|start-up)\s+)+",
     re.IGNORECASE,
 )
-_SPLIT_LIST = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s+&\s+|\s*/\s*")
+SPLIT_LIST = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s+&\s+|\s*/\s*")
 _SPLIT_OFFER = re.compile(
     r",\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+(?=(?:a|an|also|our|my|some|the)\b)",
     re.IGNORECASE,
@@ -483,7 +483,7 @@ class _Statement:
 _NAME_RULES = [rule for rule in p.RULES if rule.category == "name"]
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
     text = re.sub(r"\s+,(?=\s|$)", ",", text)
     text = re.sub(r"([.!?]),", r"\1", text)
@@ -492,14 +492,21 @@ def _normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
-def _sentences(text: str) -> Iterator[str]:
+def sentences(text: str) -> Iterator[str]:
     for sentence in _SENTENCES.split(text):
         sentence = sentence.strip()
         if sentence:
             yield sentence
 
 
-def _keep(sentence: str) -> str:
+_DANGLING = re.compile(
+    r"(?:\s+(?:like|as|than|that|which|where|because|since|when|and|but|so|while|who|the|a|an|"
+    r"if|cause|cos|coz|and then|then|where|whereas|even though|same as|unlike))+\s*$",
+    re.IGNORECASE,
+)
+
+
+def keep_statements(sentence: str) -> str:
     """The sentence with question, hypothetical and other-people clauses replaced by '.'."""
     parts = _CLAUSES.split(sentence)
     clauses, separators = parts[0::2], parts[1::2]
@@ -511,8 +518,14 @@ def _keep(sentence: str) -> str:
         is_question = question and (starts[i] or (i == len(clauses) - 1 and not any(starts)))
         if starts[i] and question:
             dropping = True  # "…, is that too cheap or should I…?" — the rest is the question
-        if is_question or dropping or _HYPOTHETICAL.search(clause) or _OTHERS.search(clause):
+        others = _OTHERS.search(clause)
+        if is_question or dropping or _HYPOTHETICAL.search(clause):
             kept.append("\x00")
+        elif others:
+            # "competitor is X near the station they do the same classes": keep what comes
+            # before the other people, when it is a statement of its own
+            before = _DANGLING.sub("", clause[: others.start()]).strip()
+            kept.append(f"{before}\x00" if len(before.split()) >= 3 else "\x00")
         else:
             kept.append(clause.rstrip("?"))
         if i < len(separators):
@@ -520,7 +533,7 @@ def _keep(sentence: str) -> str:
     return re.sub(r"(?:\s*\x00\s*)+", ". ", "".join(kept)).strip(" .,;")
 
 
-def _clean(value: str) -> str:
+def clean_value(value: str) -> str:
     value = _LEAD.sub("", value.strip())
     previous = None
     while previous != value:
@@ -530,7 +543,7 @@ def _clean(value: str) -> str:
     return value
 
 
-def _place(value: str, known_only: bool) -> str | None:
+def find_place(value: str, known_only: bool) -> str | None:
     """The place named at the start of `value`, or None. Lower-case names must be known places."""
     value = re.sub(r"^the\s+", "", value.strip(), flags=re.IGNORECASE)
     capitalised = re.match(p.PLACE, value)
@@ -546,7 +559,7 @@ def _place(value: str, known_only: bool) -> str | None:
     return None
 
 
-def _plausible(category: str, value: str) -> bool:
+def plausible(category: str, value: str) -> bool:
     words = value.split()
     if not words or len(value) > 160 or len(words) > 20 or value.lower() in _STOP_VALUES:
         return False
@@ -588,7 +601,7 @@ def _plausible(category: str, value: str) -> bool:
 
 def _price(match: re.Match[str], statement: str) -> str | None:
     """The price in a match, with what is priced when the amount has no unit ("£4.50 for a loaf")."""
-    money = _clean(match.group("v"))
+    money = clean_value(match.group("v"))
     if "unit" in match.groupdict() and not _HAS_UNIT.search(money):
         return None  # a bare amount is a price only with its unit ("$115/hr", "£36 an hour")
     if _BIG_NUMBER.match(statement[match.end("v") :]):
@@ -599,7 +612,7 @@ def _price(match: re.Match[str], statement: str) -> str | None:
     item = re.sub(
         r"^(?:(?:oh|and|so|but|now|also|well|ok|okay|yes|yeah)\s+)+",
         "",
-        _clean(item),
+        clean_value(item),
         flags=re.IGNORECASE,
     )
     words = item.split()
@@ -629,19 +642,19 @@ _NOT_AN_OFFER = re.compile(
 )
 
 
-def _offers(value: str) -> list[str]:
+def split_offers(value: str) -> list[str]:
     value = re.sub(r"\s*\([^)]*\)?", "", value)
     value = re.sub(
         r"\s+(?:out of|from|in|at)\s+(?:a|an|my|our|the)\s+.*$", "", value, flags=re.IGNORECASE
     )
     tail = _PLACE_TAIL.search(value)
-    if tail and _place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
+    if tail and find_place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
         value = value[: tail.start()]
-    parts = [_clean(v) for v in _SPLIT_OFFER.split(value)]
+    parts = [clean_value(v) for v in _SPLIT_OFFER.split(value)]
     out = []
     for part in parts:
         tail = _PLACE_TAIL.search(part)
-        if tail and _place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
+        if tail and find_place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
             part = part[: tail.start()].strip()
         part = re.sub(r"^(?:also|mostly|mainly|just)\s+", "", part, flags=re.IGNORECASE)
         part = re.sub(_OFFER_VERB, "", part)
@@ -682,22 +695,25 @@ def _introduction(message: str, greeted: bool) -> str | None:
     if not greeted:
         return None
     lower = re.match(
-        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14})(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
+        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14}(?:\s(?!(?:and|here|from|the|a|an|so|just|really|new|back|from)\b)[a-z][a-z'-]{1,12}(?=[.,!]))?)(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
         message,
         re.IGNORECASE,
     )
     if (
         lower
         and lower.group("v").lower() not in _NOT_A_NAME
-        and not re.search(r"(?:ing|ed|ly|ful|ous)$", lower.group("v"))
+        and not any(
+            re.search(r"(?:ing|ed|ly|ful|ous)$", word) or word in _NOT_A_NAME
+            for word in lower.group("v").lower().split()
+        )
     ):
-        return lower.group("v").capitalize()
+        return lower.group("v").title()
     return None
 
 
 def extract(text: str) -> list[ExtractedFact]:
     """Every explicit fact in `text`, in the order stated (no duplicates)."""
-    message = _normalise(text)
+    message = normalise(text)
     greeting = _GREETING_LEAD.match(message)
     greeted = bool(
         greeting
@@ -713,7 +729,7 @@ def extract(text: str) -> list[ExtractedFact]:
         category: str, value: str, quote: str, *, change: bool = False, retire: bool = False
     ) -> None:
         key = (category, value.lower())
-        if key in seen or not _plausible(category, value):
+        if key in seen or not plausible(category, value):
             return
         seen.add(key)
         found.append(
@@ -731,19 +747,19 @@ def extract(text: str) -> list[ExtractedFact]:
         add("name", name, message)
 
     previous = ""
-    for sentence in _sentences(message):
+    for sentence in sentences(message):
         for rule in p.RULES:
             if rule.scope == "request":
                 for match in rule.pattern.finditer(sentence):
                     add(
                         rule.category,
-                        _clean(match.group("v")),
+                        clean_value(match.group("v")),
                         sentence,
-                        change=bool(_CHANGE.search(sentence)),
+                        change=bool(CHANGE.search(sentence)),
                     )
         statement = _Statement(
-            _keep(sentence),
-            bool(_CHANGE.search(sentence)),
+            keep_statements(sentence),
+            bool(CHANGE.search(sentence)),
             bool(_COMPETITION.search(sentence) or p.COMPETITOR_CUE.search(sentence)),
             bool(_FIRST_PERSON.search(sentence)),
             introduced=any(f.category == "name" for f in found)
@@ -759,7 +775,7 @@ def extract(text: str) -> list[ExtractedFact]:
         if f.category != "location" or not any(o != f.value and o.startswith(f.value) for o in places)
     ]
     if any(f.category == "name" for f in found):
-        opening = list(_sentences(message))[:2]
+        opening = list(sentences(message))[:2]
         if len(opening) == 2 and len(opening[0].split()) > 4:
             opening = opening[:1]  # "I'm Camille. I teach…" reaches the second sentence
         _introduced_trade(found, set(opening))
@@ -776,7 +792,7 @@ def _from_statement(
 ) -> None:
     text = statement.text
     for match in p.RETIRE.finditer(text):
-        for value in _offers(match.group("v")):
+        for value in split_offers(match.group("v")):
             add("offer", value, sentence, retire=True)
     taken: list[tuple[int, int, str]] = []
     for rule in p.RULES:
@@ -799,26 +815,23 @@ def _from_statement(
         for match in rule.pattern.finditer(text):
             if category == "decided":
                 if previous and len(previous.split()) <= 12:
-                    add("decision", _clean(previous), sentence, change=statement.change)
+                    add("decision", clean_value(previous), sentence, change=statement.change)
                 continue
             if category == "renamed":
                 if re.search(r"\b(?:name|renam\w*|rebrand\w*)\b", f"{previous} {text}", re.I):
-                    add("company", _clean(match.group("v")), sentence, change=True)
+                    add("company", clean_value(match.group("v")), sentence, change=True)
                 continue
             if category == "those":
                 if previous and len(previous.split()) <= 10:
-                    for value in _SPLIT_LIST.split(_clean(previous)):
-                        add("value", _clean(value), sentence, change=statement.change)
+                    for value in SPLIT_LIST.split(clean_value(previous)):
+                        add("value", clean_value(value), sentence, change=statement.change)
                 continue
             start, end = match.span("v")
             if category in ("company", "location", "price", "industry", "role"):
                 clause = _CLAUSE_START.split(text[:start])[-1]
                 if _PLAN.search(clause):
                     continue  # "I want to open a branch in Ikeja": an aim, not a fact
-            if any(
-                c != category and min(end, e) - max(start, s) > 0.5 * (end - start)
-                for s, e, c in taken
-            ):
+            if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):
                 continue
             values = _values(category, match, text)
             if not values:
@@ -827,11 +840,11 @@ def _from_statement(
             for cat, value in values:
                 add(cat, value, sentence, change=statement.change)
     if statement.competition and not any(c == "competitor" for _, _, c in taken):
-        for name in _named_competitors(text):
+        for name in named_competitors(text):
             add("competitor", name, sentence)
 
 
-def _named_competitors(text: str) -> list[str]:
+def named_competitors(text: str) -> list[str]:
     """The proper names in a sentence about competition ("X is the other e-bike crowd in town")."""
     names = []
     for match in re.finditer(r"(?<![\w'])" + p.PROPER, text):
@@ -864,14 +877,14 @@ def _introduced_trade(found: list[ExtractedFact], opening: set[str]) -> None:
             fact.category == "offer"
             and fact.quote in opening
             and not fact.retire
-            and _plausible("industry", fact.value)
+            and plausible("industry", fact.value)
         ):
             found[i] = fact.model_copy(update={"category": "industry"})
             return
 
 
 def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, str]]:
-    raw = _clean(match.group("v"))
+    raw = clean_value(match.group("v"))
     if category == "served":
         category = "audience" if p.PEOPLE.search(raw) else "offer"
     if category == "people":
@@ -890,12 +903,12 @@ def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, s
         price = _price(match, text)
         return [("price", price)] if price else []
     if category == "location":
-        place = _place(raw, known_only="known" in match.groupdict())
+        place = find_place(raw, known_only="known" in match.groupdict())
         return [("location", place)] if place else []
     if category == "offer":
-        return [("offer", v) for v in _offers(raw)]
+        return [("offer", v) for v in split_offers(raw)]
     if category in _LIST_CATEGORIES:
-        return [(category, _clean(v)) for v in _SPLIT_LIST.split(raw) if _clean(v)]
+        return [(category, clean_value(v)) for v in SPLIT_LIST.split(raw) if clean_value(v)]
     if category == "industry":
         raw = _SIZE.sub("", raw)
         return [("industry", raw)] if raw else []

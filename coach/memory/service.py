@@ -25,6 +25,7 @@ from coach.memory.semantic import NewItem, Recalled, SemanticMemory
 from coach.storage import facts as fact_store
 from coach.storage import jobs as job_store
 from coach.storage import memory_items as item_store
+from coach.storage import messages as message_store
 from coach.storage.db import Database
 from coach.storage.models import Conversation, Message
 
@@ -103,10 +104,11 @@ class Memory:
         async with self.db.session() as session:
             question = await session.get(Message, uuid.UUID(job.payload["question"]))
             reply = await session.get(Message, uuid.UUID(job.payload["reply"]))
+            asked = await _coach_asked(session, question) if question is not None else None
         if question is None:  # the person deleted their data meanwhile: nothing to remember
             await commit(_nothing)
             return
-        extracted = await self.extractor.extract(question.content)
+        extracted = await self.extractor.extract(question.content, asked)
         turn_ids = [str(question.id)] + ([str(reply.id)] if reply is not None else [])
         rows = await self.semantic.rows(
             question.user_id,
@@ -200,8 +202,9 @@ class Memory:
         the facts in the person's turns into the profile. Re-importing is a no-op."""
         sessions = _validate_history(history)
         items: list[NewItem] = []
-        user_turns: list[tuple[str, datetime]] = []
+        user_turns: list[tuple[str, str | None, datetime]] = []
         for started, turns in sessions:
+            asked: str | None = None  # the coach's message each turn replies to, per session
             for turn in turns:
                 items.append(
                     NewItem(
@@ -213,7 +216,8 @@ class Memory:
                     )
                 )
                 if turn["role"] == "user":
-                    user_turns.append((turn["text"], started))
+                    user_turns.append((turn["text"], asked, started))
+                asked = turn["text"] if turn["role"] == "assistant" else None
         added = 0
         batch = 256
         for start in range(0, len(items), batch):
@@ -222,11 +226,11 @@ class Memory:
                 progress(min(start + batch, len(items)), len(items))
         ops: dict[str, int] = {}
         async with self.db.session() as session:
-            for text, started in user_turns:
+            for text, asked, started in user_turns:
                 merged: list[Merged] = await merge(
                     session,
                     user_id=user_id,
-                    extracted=await self.extractor.extract(text),
+                    extracted=await self.extractor.extract(text, asked),
                     source=Source("import", None, started),
                 )
                 for item in merged:
@@ -366,3 +370,14 @@ def _validate_history(history: dict[str, Any]) -> list[tuple[datetime, list[dict
     if not seen:
         raise NotFound("The history holds no turns.")
     return parsed
+
+
+async def _coach_asked(session: AsyncSession, question: Message) -> str | None:
+    """The coach's message that `question` replies to: the one just before it, in the same
+    chat session (a new session starts a new thread of talk)."""
+    before = await message_store.recent(
+        session, conversation_id=question.conversation_id, limit=1, before=question.created_at
+    )
+    if before and before[0].role == "assistant" and before[0].session_id == question.session_id:
+        return before[0].content
+    return None

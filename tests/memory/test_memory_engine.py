@@ -50,6 +50,33 @@ async def test_facts_from_one_session_are_used_in_the_next(
     assert stored is not None and stored.memories == done.memories
 
 
+async def profile(runtime: Runtime, member: uuid.UUID) -> set[tuple[str, str]]:
+    return {(f.category, f.value) for f in await runtime.memory.profile.active(member)}
+
+
+async def test_a_short_reply_answers_the_coachs_question(
+    runtime: Runtime, llm: ScriptedLLM, member: uuid.UUID
+) -> None:
+    session = f"ask-{member}"
+    llm.script("Candles are a lovely trade. Who buys from you most?")
+    await run_turn(runtime, member, "I make soy candles.", session)
+    llm.script("Good to know.")
+    await run_turn(runtime, member, "new mums in their 30s", session)
+    await runtime.queue.drain()
+    assert ("audience", "new mums in their 30s") in await profile(runtime, member)
+
+
+async def test_a_question_from_an_earlier_session_is_not_answered(
+    runtime: Runtime, llm: ScriptedLLM, member: uuid.UUID
+) -> None:
+    llm.script("Candles are a lovely trade. Who buys from you most?")
+    await run_turn(runtime, member, "I make soy candles.", f"first-{member}")
+    llm.script("Hello again.")
+    await run_turn(runtime, member, "new mums in their 30s", f"second-{member}")
+    await runtime.queue.drain()
+    assert not any(c == "audience" for c, _ in await profile(runtime, member))
+
+
 async def test_offline_coach_answers_from_memory_in_a_new_session(
     settings: Settings, embedder: MiniLMEmbedder, member: uuid.UUID, runtime: Runtime
 ) -> None:
@@ -210,10 +237,11 @@ async def test_model_extractor_reads_structured_output(
             ' "retire": false, "quote": "We moved to Bristol."}]}'
         )
     )
-    (fact,) = await extractor.extract("We moved to Bristol.")
+    (fact,) = await extractor.extract("We moved to Bristol.", "Where are you based now?")
     assert (fact.category, fact.value, fact.change) == ("location", "Bristol", True)
     sent = str(model_server.requests[-1]["json"])
     assert "We moved to Bristol." in sent and "competitor" in sent
+    assert "Where are you based now?" in sent  # the question makes a short reply clear
 
 
 async def test_model_extractor_errors_fail_the_job_for_a_retry(

@@ -1,0 +1,328 @@
+# ruff: noqa: E501  (regular expressions read better unwrapped)
+"""Facts whose kind is named apart from them: answers to the coach's question ("Who books you
+most?" → "homeowners round cardiff mostly") and labelled values ("main goal: catering gigs").
+
+Much of what people tell a coach has no verb of its own: it is a reply to the question the
+coach has just asked. `coach.memory.rules` reads statements that say what they are ("our
+customers are…"); this module reads a short reply in the light of the coach's last question:
+
+1. the question sentences at the end of the coach's message are matched against `ASKED`, a
+   table of the ways a coach asks for each kind of fact (in the order asked);
+2. each asked kind is given one sentence of the reply: kinds with something to look for
+   (money for a price, a name for a competitor or business, a place, people for an audience)
+   take the first sentence that has it; the others take the next sentence in order;
+3. only where the rules found nothing of that kind in the reply.
+
+A label works the same way within a message: "Problem: quoting." or "value wise - we turn up
+when we say" (a sentence that is only a label gives its kind to the next sentence).
+
+Precision stays first: a reply that starts by dodging ("not sure", "it depends", "good
+question") answers nothing, questions, hypotheticals and other people's facts are set aside as
+for the rules, and a long sentence gives only its first clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from coach.memory import patterns as p
+from coach.memory import rules
+from coach.memory.facts import ExtractedFact
+
+# How a coach asks for each kind of fact. Order matters only within one question sentence.
+ASKED: list[tuple[str, re.Pattern[str]]] = [
+    (category, re.compile(pattern, re.IGNORECASE))
+    for category, pattern in [
+        ("name", r"\b(?:what(?:'s| is) your name|what should i call you|who am i (?:talking|speaking) to)\b"),
+        ("company", r"\b(?:(?:business|brand|shop|studio|company|practice|agency|firm|salon|bakery|caf[eé]|label|store|app|podcast|truck|clinic) (?:called|named)|name of (?:your|the) (?:\w+ )?(?:business|brand|shop|studio|company|practice|agency|firm)|what(?:'s| is) (?:your|the) (?:\w+ )?(?:business|brand|company|trading) name|what do you call (?:it|the business|your business))\b"),
+        ("location", r"\b(?:where (?:are|is|do) (?:you|your|the) ?(?:\w+ )?(?:based|located|work|operate|run|trade|find|live)?|where(?:'s| is) (?:the|your) (?:\w+ )?(?:shop|studio|office|practice|business|salon|clinic|base|truck)|which (?:city|town|area|country|part of)|what area|whereabouts)\b"),
+        ("role", r"\b(?:what(?:'s| is) your (?:role|title|job)|what do you do (?:there|in the business)|your role)\b"),
+        ("industry", r"\b(?:what (?:kind|sort|type) of (?:business|company|work do you do)|what (?:line of work|industry|field|sector|trade)|what does the business do|what do you do for (?:a living|work))\b"),
+        ("audience", r"\b(?:who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who(?:'s| is) the (?:customer|client|buyer|audience))\b"),
+        ("price", r"\b(?:what do you charge|how much (?:do|does|is|are|will|for)|(?:how|what) (?:are|is|do) (?:you|it|they|that|your \w+) (?:priced|cost|charge)|pric(?:e|es|ed|ing)|(?:your|the) (?:rates?|fees?)|what(?:'s| is| are) (?:the|your) (?:rate|fee|cost)s?|what does (?:it|one|a|an|the) [\w ]{0,30}cost)\b"),
+        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what work do you (?:do|take on)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|what do you sell (?:them|most))\b"),
+        ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings) to|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
+        ("goal", r"\b(?:goals?|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what's next for|by the end of the year|next (?:12|twelve) months)\b"),
+        ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle)|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what's tough|what's hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
+        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you do that|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference)\b"),
+        ("preference", r"\b(?:how do you (?:like|prefer|want) (?:me|advice|feedback|things|it|your|to)|how (?:should|shall) i (?:talk|reply|give|write|send|keep)|how do you want me to|detailed or (?:short|quick|brief)|(?:short|quick|brief) or (?:detailed|long)|format|prefer)\b"),
+        ("decision", r"\b(?:what did you (?:decide|go with|choose|pick|land on|settle on)|did you (?:decide|go with|choose|pick|settle)|which (?:one|option|name|way|direction) (?:did|are) you|have you decided|decision|final answer|what's the verdict)\b"),
+    ]
+]
+
+# Kinds answered by something in particular: they look for the sentence that has it.
+_LOOKING_FOR = {"price", "competitor", "company", "location", "name"}
+# Words that open a reply without answering ("Both.", "Honestly?", "Go on.").
+_ANSWER_WORD = (
+    r"both|yes|no|nope|nah|sure|right|fair|true|totally|definitely|absolutely|for sure|of course|"
+    r"thanks|thank you|cheers|easy|simple|great|cool|nice|love it|love that|agreed|exactly|mm+|wait|"
+    r"fair enough|good point|done|deal|neither|either|all of them|all three|all of the above"
+)
+_OPENER = re.compile(
+    r"^(?:(?:well|so|oh|ah|um+|hmm+|erm|honestly|frankly|tbh|to be honest|good question|great question|"
+    r"go on|ha+|lol|haha|ugh|wow|hi|hey|morning|hello|gosh|ok|okay|alright|ya|yah|yea|yeah|yep|yup)\b[\s,!.?:;-]*"
+    r"|(?:" + _ANSWER_WORD + r")(?:\s*[,!.?:;-]+\s*|\s*$))+",
+    re.IGNORECASE,
+)
+# A reply that dodges the question answers nothing.
+_DODGE = re.compile(
+    r"^(?:i\s+)?(?:not sure|no idea|dunno|don't know|do not know|don't really know|haven't (?:decided|thought|figured)|"
+    r"it depends|depends|hard to say|good question|no clue|not really|nothing|none|no one|nobody|can't say|"
+    r"let me think|still (?:deciding|thinking|figuring)|i'm not|we're not|we don't|i don't|never|same as|"
+    r"that's (?:a|the) (?:thing|question)|pass|skip|later|not yet|n/a|idk|who knows)\b",
+    re.IGNORECASE,
+)
+_FILLER_LEAD = re.compile(
+    r"^(?:(?:mostly|mainly|mostly just|primarily|largely|usually|basically|generally|typically|probably|"
+    r"honestly|heaps of|lots of|loads of|a lot of|plenty of|tons of|just|definitely|i think|i guess|i'd say|"
+    r"i would say|i reckon|like|kind of|kinda|sort of|really|always|right now|at the moment|currently|"
+    r"for now|it's|its|it is|that's|thats|that would be|that'd be|would be|would have to be|has to be|"
+    r"that's easy|simple|easy)\b[\s,:]*)+",
+    re.IGNORECASE,
+)
+_WORDS_IN_VALUE = 20
+_LABEL_LEAD = r"^(?:(?:ok|okay|so|and|also|oh|update|btw|anyway|right)[,:]?\s+)*(?:(?:my|our|the)\s+)?"
+_LABEL_TAIL = r"(?:\s+(?:for (?:me|us)|wise|this year|right now|now|at the moment|for \d{4}|for the year))?"
+# "main goal: …", "Important value for me: …", "value wise -"
+LABELS: list[tuple[str, re.Pattern[str]]] = [
+    (category, re.compile(_LABEL_LEAD + f"(?:{words})" + _LABEL_TAIL, re.IGNORECASE))
+    for category, words in [
+        ("goal", r"(?:main |big |biggest |top |#1 |number one |primary |real |only |one |new )?(?:goal|aim|objective|ambition|dream|priority)s?"),
+        ("challenge", r"(?:main |big |biggest |real |key |current |one |another |new )?(?:problem|challenge|issue|struggle|headache|pain point|worry|bottleneck)s?"),
+        ("value", r"(?:core |brand |important |key |main |big )?(?:value|values|principle|principles|motto|ethos|philosophy)"),
+        ("competitor", r"(?:main |biggest |big |closest |local |only |direct )?(?:competitor|competitors|competition|rival|rivals)"),
+        ("audience", r"(?:ideal |target |main |core |typical |new )?(?:audience|customers?|clients?|market|customer base|client base|target)"),
+        ("offer", r"(?:main |core |new )?(?:services|products|offers?|menu|range|packages|line-?up)"),
+        ("preference", r"(?:preference|preferences)"),
+        ("decision", r"(?:decision|final decision|verdict)"),
+    ]
+]
+# Requests that ask as a question does: "Tell me about your main package."
+_ASKING = re.compile(
+    r"^(?:(?:so|ok|okay|now|and|great|good|nice)[,!.]?\s+)?(?:tell me|describe|walk me through|talk me through|share|give me a sense of|i'd love to hear)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"^(?:i|we|i'm|we're|i've|we've|i'll|we'll|our|my)\b", re.IGNORECASE)
+_LISTING = re.compile(
+    r"^(?:the\s+|our\s+|my\s+)?(?:menu|range|line-?up|services|products|offers?|options)\s*(?:is|are|:)\s*",
+    re.IGNORECASE,
+)
+_NEXT_STATEMENT = re.compile(r",\s+(?=(?:[\w'-]+\s+){0,3}(?:is|are|was|were)\b)", re.IGNORECASE)
+_TRAILING_JOIN = re.compile(r"\s+(?:but|and|so|or|though|because)$", re.IGNORECASE)
+_ABOUT_OTHERS = re.compile(r"\b(?:they|their|them|he|she|his|her|theirs)\b", re.IGNORECASE)
+_ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
+# Kinds whose one-word answer is explained by the next sentence ("winter. taproom is dead…").
+_EXPLAINED = {"challenge", "goal", "value", "audience"}
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|near|off|by|from|of)\s+$", re.IGNORECASE)
+
+
+def asked(message: str | None) -> list[str]:
+    """The kinds of fact the coach's message asks for, in the order asked (empty when it
+    ends without a question)."""
+    if not message:
+        return []
+    tail = re.split(r"\n\s*\n", message.strip())[-1]
+    tail = re.sub(r"\b(who|what|where|how|when|which)['’]s\b", r"\1 is", tail, flags=re.IGNORECASE)
+    questions = [
+        s
+        for s in re.split(r"(?<=[.!?])\s+|\n+", tail)
+        if s.rstrip().endswith("?") or _ASKING.match(s.lstrip("-*• "))
+    ]
+    if not questions:
+        return []
+    kinds: list[str] = []
+    for question in questions[-2:]:
+        if _ABOUT_OTHERS.search(question) and not _ABOUT_YOU.search(question):
+            continue  # "What do they charge?" asks about someone else
+        hits = sorted(
+            (match.start(), -match.end(), category)
+            for category, pattern in ASKED
+            if (match := pattern.search(question))
+        )
+        reached = -1
+        for start, end, category in hits:
+            if start < reached:
+                continue  # inside an earlier, longer cue ("who are you aiming" is not a goal)
+            reached = -end
+            if category not in kinds:
+                kinds.append(category)
+    return kinds
+
+
+def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -> list[ExtractedFact]:
+    """`found` (the rules' facts for `message`) with the facts that answer what `coach_asked`
+    asked for, or that follow a label, in the kinds `found` does not already hold. A name in
+    `found` that answers "what's the business called?" becomes the business."""
+    text = rules.normalise(message)
+    replies = [
+        _TRAILING_JOIN.sub("", kept)
+        for sentence in rules.sentences(text)
+        for kept in rules.keep_statements(sentence).split(". ")  # set-aside clauses end a piece
+    ]
+    out = _labelled(replies, found)
+    kinds = asked(coach_asked)
+    if "company" in kinds:
+        found = _name_was_the_business(found, replies)
+    kinds = [k for k in kinds if not any(f.category == k for f in found + out)]
+    if not kinds:
+        return found + out
+    if not _answers_at_all(text):
+        return found + out
+    first = _OPENER.sub("", replies[0]).strip() if replies else ""
+    if not first:
+        return found + out
+    pieces = [first, *replies[1:]]
+    used: set[int] = set()
+    for kind in kinds:
+        for i, piece in enumerate(pieces):
+            if i in used or not piece.strip():
+                continue
+            values = _answer(kind, piece)
+            if values is None:
+                if (
+                    kind in _LOOKING_FOR
+                    or (kind == "audience" and p.PEOPLE.search(piece))
+                    or (kind == "offer" and i == 0 and _FIRST_PERSON.match(piece))
+                ):
+                    continue  # "we sell online only. bikinis and one-pieces" — look on
+                break  # the next sentence in order was not an answer: stop looking
+            used.add(i)
+            if (
+                kind in _EXPLAINED
+                and len(values) == 1
+                and len(values[0].split()) <= 2
+                and i + 1 < len(pieces)
+                and i + 1 not in used
+            ):
+                more = _first_clause(pieces[i + 1])
+                if more and not _DODGE.match(more):
+                    values = [f"{values[0]}: {more}"]
+                    used.add(i + 1)
+            for value in values:
+                if rules.plausible(kind, value) and not any(
+                    f.category == kind and f.value.lower() == value.lower() for f in out
+                ):
+                    out.append(
+                        ExtractedFact(
+                            category=kind,  # type: ignore[arg-type]
+                            value=value,
+                            change=bool(rules.CHANGE.search(piece)),
+                            quote=piece[:500],
+                        )
+                    )
+            break
+    return found + out
+
+
+def _answers_at_all(text: str) -> bool:
+    """False when the reply opens by dodging ("not sure yet…", "No idea."), asking back, or
+    wondering ("what if we went after students?")."""
+    for sentence in rules.sentences(text):
+        opening = _OPENER.sub("", sentence).strip()
+        if not opening:
+            continue  # "Honestly?" — look at the next sentence
+        kept = rules.keep_statements(opening)
+        first_word = re.findall(r"[\w'-]+", opening)[:1]
+        return not _DODGE.match(opening) and re.findall(r"[\w'-]+", kept)[:1] == first_word
+    return False
+
+
+def _name_was_the_business(found: list[ExtractedFact], pieces: list[str]) -> list[ExtractedFact]:
+    """Asked for the business's name, a reply opening with a proper name gives the business,
+    not the person ("Hollis Grounds. owner operator.")."""
+    opening = re.match(p.PROPER, pieces[0]) if pieces else None
+    if opening is None:
+        return found
+    return [
+        f.model_copy(update={"category": "company"})
+        if f.category == "name" and f.value == opening.group(0).strip(" .'")
+        else f
+        for f in found
+    ]
+
+
+def _labelled(pieces: list[str], found: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Values that follow a label: "main goal: get catering gigs", "value wise - we turn up"."""
+    out: list[ExtractedFact] = []
+    for i, piece in enumerate(pieces):
+        for kind, label in LABELS:
+            match = label.match(piece)
+            if not match or any(f.category == kind for f in found + out):
+                continue
+            rest = piece[match.end() :]
+            if re.match(r"\s*[:=]\s*\S", rest):
+                value_text = rest.split(":", 1)[-1].split("=", 1)[-1].strip()
+            elif not rest.strip(" -–—:") and i + 1 < len(pieces):
+                value_text = pieces[i + 1]  # "value wise - we turn up when we say"
+            else:
+                continue
+            values = _answer(kind, value_text) if kind != "competitor" else _competitors(value_text)
+            for value in values or []:
+                if rules.plausible(kind, value):
+                    out.append(
+                        ExtractedFact(
+                            category=kind,  # type: ignore[arg-type]
+                            value=value,
+                            change=bool(rules.CHANGE.search(piece)),
+                            quote=f"{piece} {value_text}"[:500] if value_text != rest else piece,
+                        )
+                    )
+            break
+    return out
+
+
+def _competitors(text: str) -> list[str]:
+    """Names after a competition label: proper names, else the listed words."""
+    names = rules.named_competitors(text)
+    if names:
+        return names
+    return [v for v in (rules.clean_value(x) for x in rules.SPLIT_LIST.split(text)) if v][:4]
+
+
+def _answer(kind: str, piece: str) -> list[str] | None:
+    """The values `piece` gives for `kind`, or None when it does not answer it."""
+    clause = _first_clause(piece)
+    if not clause or _DODGE.match(clause):
+        return None
+    if kind == "price":
+        money = re.search(p.MONEY, piece, re.IGNORECASE)
+        return [rules.clean_value(money.group(0))] if money else None
+    if kind == "competitor":
+        names = [
+            name
+            for name in rules.named_competitors(piece)
+            if not _PLACE_BEFORE.search(piece[: piece.find(name)])  # "X, on Station Parade"
+        ]
+        return names or None
+    if kind in ("company", "name"):
+        proper = re.match(p.PROPER, clause)
+        if not proper or len(proper.group(0).split()) > 5:
+            return None
+        return [proper.group(0).strip(" .'")]
+    if kind == "location":
+        place = rules.find_place(clause, known_only=not clause[:1].isupper())
+        return [place] if place else None
+    if kind == "audience" and not p.PEOPLE.search(clause) and len(clause.split()) > 6:
+        return None
+    if kind == "offer":
+        if _FIRST_PERSON.match(clause):
+            return None  # a statement of its own, which the rules have read
+        clause = _LISTING.sub("", clause)
+        clause = _NEXT_STATEMENT.split(clause)[0]  # "bikinis and one-pieces, the one-piece is…"
+        return rules.split_offers(clause) or None
+    if kind == "value":
+        parts = [rules.clean_value(v) for v in rules.SPLIT_LIST.split(clause)]
+        if all(part and len(part.split()) <= 3 for part in parts):
+            return parts  # a list of values: "honesty, speed and care"
+        return [clause]
+    return [clause]
+
+
+def _first_clause(piece: str) -> str:
+    """The reply's sentence without its opening filler, cut to its first clause when long."""
+    text = _FILLER_LEAD.sub("", _OPENER.sub("", piece.strip())).strip(" ,.;:-")
+    if len(text.split()) > _WORDS_IN_VALUE:
+        text = re.split(r",\s+|;\s+|\s+(?:but|because|so|which)\s+", text)[0]
+    if len(text.split()) > _WORDS_IN_VALUE:
+        return ""
+    return rules.clean_value(text)

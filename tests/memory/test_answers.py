@@ -1,0 +1,118 @@
+# ruff: noqa: E501  (example messages read better unwrapped)
+"""Replies read in the light of the coach's question, and labelled values."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.memory import answers, rules
+
+
+def facts(reply: str, coach: str | None = None) -> set[tuple[str, str]]:
+    return {(f.category, f.value) for f in answers.extract(reply, coach, rules.extract(reply))}
+
+
+@pytest.mark.parametrize(
+    ("coach", "kinds"),
+    [
+        ("Nice. Who books you most at the moment?", ["audience"]),
+        ("Who's your typical customer?", ["audience"]),
+        ("What's the business called, and what kind of jobs make up most of your work?", ["company", "offer"]),
+        ("Good to know. Who do you lose sales to most often?", ["competitor"]),
+        ("Nice one. Who are you aiming the new name at?", ["audience"]),
+        ("What do you want the brand to feel like?", ["value"]),
+        ("Clear target. What's the goal this year?", ["goal"]),
+        ("How do you like feedback from me?", ["preference"]),
+        ("Tell me more about the classes and how you price things.", ["price"]),
+        ("Tell me about your main package.", ["offer"]),
+        ("What do they charge?", []),  # about someone else
+        ("Who are your competitors?", ["competitor"]),
+        ("Great, speak soon.", []),  # no question
+        ("Where are you based?", ["location"]),
+    ],
+)
+def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
+    assert answers.asked(coach) == kinds
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "expected"),
+    [
+        (
+            "That's a sensible range. Who books you most at the moment?",
+            "homeowners round cardiff mostly, lot of older couples. they find me on checkatrade",
+            {("audience", "homeowners round cardiff mostly, lot of older couples")},
+        ),
+        (
+            "What's the business called, and what kind of jobs make up most of your work?",
+            "Pugh Plumbing & Heating. boiler services and installs mostly, thats the bread and butter",
+            {("company", "Pugh Plumbing & Heating"), ("offer", "boiler services and installs")},
+        ),
+        (
+            "Clear target. Who's the competition when people search direct?",
+            "Kev Morgan Heating is the big one round here, his vans are everywhere",
+            {("competitor", "Kev Morgan Heating")},
+        ),
+        (
+            "That's a strong value. Who do you see as competition?",
+            "Rothwell Legal, on Station Parade. They've just rebranded.",
+            {("competitor", "Rothwell Legal")},  # not the street they are on
+        ),
+        (
+            "Good call. What's the goal this year?",
+            "Land 3 international clients before Q4. UK or US.",
+            {("goal", "Land 3 international clients before Q4")},
+        ),
+        (
+            "Biggest problem right now?",
+            "winter. taproom is dead nov to feb",
+            {("challenge", "winter: taproom is dead nov to feb")},  # a one-word answer, explained
+        ),
+        (
+            "And what do you sell them — fixed-price builds or retainers?",
+            "Both. MVP build is ₦4.5m flat, takes about 10 weeks.",
+            {("price", "₦4.5m flat for MVP build")},  # "Both" is not an offer
+        ),
+        (
+            "Hi Greg. What's the business called, and are you the owner?",
+            "Hollis Grounds. owner operator. 3 guys working for me",
+            {("company", "Hollis Grounds")},  # the business, not Greg's name
+        ),
+        (
+            "What do you make?",
+            "we sell online only, our instagram and own web. bikinis and one-pieces, the one-piece is the favourite",
+            {("offer", "bikinis and one-pieces")},
+        ),
+    ],
+)
+def test_a_reply_answers_the_question(coach: str, reply: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(reply, coach) == expected
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply"),
+    [
+        ("Who buys from you most?", "not sure yet, that's what I want to figure out"),
+        ("What's the goal this year?", "Honestly? No idea. Sales are down."),  # dodged: nothing after
+        ("What do they charge?", "heard $320 for group. but they put 12 kids in one class"),
+        ("Who is your ideal customer?", "should it be students or retirees?"),
+        ("Who is your ideal customer?", "what if we went after students?"),
+        ("Great, speak soon.", "new mums in their 30s"),
+        (None, "mostly bouquets"),
+    ],
+)
+def test_no_answer_no_fact(coach: str | None, reply: str) -> None:
+    assert facts(reply, coach) == set()
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        ("ok so main goal: get catering gigs. weddings, office parties", {("goal", "get catering gigs")}),
+        ("Important value for me: honest repair. I never replace parts that can be fixed.", {("value", "honest repair")}),
+        ("value wise - we turn up when we say. that's it", {("value", "we turn up when we say")}),
+        ("So, new target: Shopify brands with 10 to 50 employees", {("audience", "Shopify brands with 10 to 50 employees")}),
+    ],
+)
+def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(reply) == expected
