@@ -37,7 +37,7 @@ from sqlalchemy import text
 from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import PROJECT_ROOT, Settings
-from coach.memory.facts import CATEGORIES, same_value, single_valued
+from coach.memory.facts import CATEGORIES, PER_ITEM, same_subject, same_value, single_valued
 from coach.storage import conversations, migrate
 from coach.storage import messages as message_store
 from coach.storage.db import database_url
@@ -224,6 +224,12 @@ def score(people: list[PersonFacts]) -> Retention:
         for category, values in by_category.items():
             if single_valued(category):
                 r.single_dupes += len(values) > 1
+            elif category in PER_ITEM:  # two current prices for one thing
+                r.single_dupes += sum(
+                    same_subject(category, a, b)
+                    for i, a in enumerate(values)
+                    for b in values[i + 1 :]
+                )
             else:
                 r.multi_dupes += sum(
                     same_value(a, b) for i, a in enumerate(values) for b in values[i + 1 :]

@@ -112,7 +112,7 @@ def key_sentences(text: str, query: str, *, limit: int = 3) -> list[str]:
 RELEVANT = {
     "diagnostic": ("Business name", "Business type", "Challenges", "Goals", "Values"),
     "avatar": ("Ideal customer", "Offers", "Competitors", "Business type"),
-    "canvas": ("Offers", "Price", "Ideal customer", "Competitors"),
+    "canvas": ("Offers", "Prices", "Ideal customer", "Competitors"),
     "capture": ("Ideal customer", "Offers", "Goals", "Preferences"),
     "core": ("Business name", "Values", "Goals", "Decisions"),
 }

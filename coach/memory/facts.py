@@ -32,7 +32,7 @@ CATEGORIES: dict[str, tuple[str, bool]] = {
     "industry": ("Business type", True),
     "location": ("Location", True),
     "audience": ("Ideal customer", True),
-    "price": ("Price", True),
+    "price": ("Prices", False),  # a list, one current price per thing priced (`same_subject`)
     "offer": ("Offers", False),
     "competitor": ("Competitors", False),
     "goal": ("Goals", False),
@@ -52,6 +52,61 @@ GROUPS: dict[str, tuple[str, ...]] = {
 def single_valued(category: str) -> bool:
     """True when a new value replaces the old one (name, location…), False for lists (goals…)."""
     return CATEGORIES.get(category, ("", False))[1]
+
+
+# Categories that hold one current value per thing: a price per item priced.
+PER_ITEM = frozenset({"price"})
+
+
+def same_subject(category: str, a: str, b: str) -> bool:
+    """True when value `b` would replace value `a`: always in a single-valued category; for a
+    price, when both price the same thing ("standard bouquet 450 NOK" / "the standard bouquet
+    is now 520 NOK"; a plain rate only replaces a plain rate); never in a list."""
+    if category in PER_ITEM:
+        left, right = set(priced_item(a).split()), set(priced_item(b).split())
+        if not left or not right:
+            return left == right
+        small, large = sorted((left, right), key=len)
+        return small <= large
+    return single_valued(category)
+
+
+def fact_key(category: str, value: str) -> str:
+    """The stored `key` of a fact: what a new value of it would replace."""
+    if category in PER_ITEM:
+        return f"{category}:{priced_item(value)}"[:200]
+    if single_valued(category):
+        return category
+    return normalise(value)[:200] or value[:200]
+
+
+_MONEY_WORDS = re.compile(
+    r"(?:CA|A|AU|US|NZ|NT|HK|S|R)?[$€£¥₹₦₵₱₩₺₪฿]\s?\d[\d,.]*\s*[kKmM]?\b|\bR\d[\d,.]*[kKmM]?\b|\b\d[\d,.\s]*[kKmM]?\b"
+    r"|(?i:\b(?:usd|eur|gbp|nok|sek|dkk|chf|cad|aud|nzd|jpy|cny|inr|ngn|zar|kes|ghs|brl|mxn|aed|sar|egp|"
+    r"pln|czk|huf|ron|thb|myr|sgd|hkd|twd|krw|php|idr|ils|dollars?|euros?|pounds?|yen|rupees?|bucks|"
+    r"quid|rand|naira|shillings?|pesos?|reais|dirhams?|riyals?|kr|baht|ringgit|cedis?)\b)"
+)
+_NOT_THE_ITEM = frozenset(  # words about the price, not the thing priced
+    (  # noqa: SIM905  (a word list reads better as one string)
+        "per each apiece only just now flat fixed fee fees price prices rate rates cost costs "
+        "charge charging start starts starting from up go goes going went plus vat incl "
+        "including excl hour hours hr hrs h month months mo year years yr week weeks wk day days "
+        "night nights min mins minute minutes head person people pp pax around about roughly "
+        "usually typically currently still new raised lowered increased put bumped sell sells "
+        "sold retail retails priced was were will be 'll 's one single"
+    ).split()
+)
+
+
+def priced_item(value: str) -> str:
+    """The thing a price is for, as normalised words; "" for a plain rate ("$115/hr")."""
+    value = re.sub(r"\b(\d+)-to-(\d+)\b", r"\1to\2", value)  # "1-to-1" is a thing, not two numbers
+    words = normalise(_MONEY_WORDS.sub(" ", value)).split()
+    return " ".join(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w  # "session" and "sessions" are one thing
+        for w in words
+        if w not in _NOT_THE_ITEM and not w.isdigit()
+    )
 
 
 def label(category: str) -> str:

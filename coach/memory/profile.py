@@ -3,10 +3,12 @@
 Merging rules (one place, so the next engineer can change them with the tests as a net):
 - a value that says the same as an active fact is a no-op (a restatement never duplicates);
   when it says more ("Leeds" → "Leeds, UK") the old row is retired and the richer one added;
-- single-valued categories (name, location, ideal customer, price…): a different value with
+- single-valued categories (name, location, ideal customer…): a different value with
   change language ("we moved to…", "I've raised my rate…", an edit) updates — the old row is
   retired with `valid_to` and `replaced_by`; a different value WITHOUT change language is a
   contradiction: it is stored as `pending` and the coach asks before anything is replaced;
+- prices are the same, per thing priced: "the bouquet is now 520 NOK" updates the bouquet's
+  price and leaves the wedding package's alone (`facts.same_subject`);
 - list categories (goals, competitors…) grow; "we no longer sell X" retires X.
 """
 
@@ -23,10 +25,11 @@ from coach.errors import InvalidInput, NotFound
 from coach.memory.facts import (
     CATEGORIES,
     ExtractedFact,
+    fact_key,
     label,
     normalise,
+    same_subject,
     same_value,
-    single_valued,
 )
 from coach.storage import facts as store
 from coach.storage.db import Database
@@ -76,12 +79,11 @@ async def merge(
         active = [f for f in current if f.category == item.category and f.status == "active"]
         pending = [f for f in current if f.category == item.category and f.status == "pending"]
         same = next((f for f in active if same_value(f.value, item.value)), None)
+        rivals = [f for f in active if same_subject(item.category, f.value, item.value)]
         fields: dict[str, Any] = {
             "user_id": user_id,
             "category": item.category,
-            "key": item.category
-            if single_valued(item.category)
-            else normalise(item.value)[:200] or item.value[:200],
+            "key": fact_key(item.category, item.value),
             "value": item.value.strip(),
             "source_kind": source.kind,
             "source_message_id": source.message_id,
@@ -103,7 +105,7 @@ async def merge(
                 results.append(Merged("noop", same))
                 continue
             fact = await store.add(session, status="pending", **fields)
-            results.append(Merged("ask", fact, active[0] if active else None))
+            results.append(Merged("ask", fact, rivals[0] if rivals else None))
         elif same is not None:
             if not _richer(item.value, same.value):
                 results.append(Merged("noop", same))
@@ -111,17 +113,17 @@ async def merge(
             fact = await store.add(session, status="active", **fields)
             await store.retire(session, fact=same, at=source.at, replaced_by=fact.id)
             results.append(Merged("update", fact, same))
-        elif not single_valued(item.category) or not active:
+        elif not rivals:
             fact = await store.add(session, status="active", **fields)
             results.append(Merged("add", fact))
         elif item.change or source.kind == "edit":
             fact = await store.add(session, status="active", **fields)
-            for old in active:
+            for old in rivals:
                 await store.retire(session, fact=old, at=source.at, replaced_by=fact.id)
-            results.append(Merged("update", fact, active[0]))
+            results.append(Merged("update", fact, rivals[0]))
         else:
             fact = await store.add(session, status="pending", **fields)
-            results.append(Merged("ask", fact, active[0]))
+            results.append(Merged("ask", fact, rivals[0]))
     return results
 
 
@@ -192,14 +194,22 @@ class Profile:
             pending = [f for f in rows if f.status == "pending"]
             if unasked_only:
                 pending = [f for f in pending if f.asked_at is None]
-            active = {f.category: f for f in rows if f.status == "active"}
+            active = [f for f in rows if f.status == "active"]
             asked = [
                 Question(
                     f.id,
                     question_for(
                         f,
-                        active.get(f.category)
-                        if single_valued(f.category) and f.source_kind != "document"
+                        next(
+                            (
+                                a
+                                for a in active
+                                if a.category == f.category
+                                and same_subject(f.category, a.value, f.value)
+                            ),
+                            None,
+                        )
+                        if f.source_kind != "document"
                         else None,
                     ),
                 )
@@ -219,11 +229,12 @@ class Profile:
             if not accept:
                 await store.set_status(session, fact_id=fact.id, status="rejected")
             else:
-                if single_valued(fact.category):
-                    rows = await store.of_user(session, user_id=user_id)
-                    for old in rows:
-                        if old.category == fact.category:
-                            await store.retire(session, fact=old, at=None, replaced_by=fact.id)
+                rows = await store.of_user(session, user_id=user_id)
+                for old in rows:
+                    if old.category == fact.category and same_subject(
+                        fact.category, old.value, fact.value
+                    ):
+                        await store.retire(session, fact=old, at=None, replaced_by=fact.id)
                 await store.set_status(session, fact_id=fact.id, status="active")
             await session.commit()
             await session.refresh(fact)
@@ -244,7 +255,7 @@ class Profile:
                 session,
                 user_id=user_id,
                 category=old.category,
-                key=old.key if single_valued(old.category) else normalise(value)[:200],
+                key=fact_key(old.category, value),
                 value=value,
                 status="active",
                 source_kind="edit",

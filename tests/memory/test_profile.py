@@ -94,6 +94,42 @@ async def test_declined_contradiction_keeps_the_old_value(
     assert statuses["$90 per session"] == "rejected"
 
 
+async def test_prices_are_kept_per_thing_priced(runtime: Runtime, member: uuid.UUID) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(
+        member,
+        [
+            fact("price", "450 NOK for a standard hand-tied bouquet"),
+            fact("price", "wedding packages start at 12 000 NOK"),
+        ],
+        Source(),
+    )
+    assert len(await profile.active(member)) == 2  # two things priced, no contradiction
+    assert await profile.questions(member) == []
+
+    (raised,) = await profile.merge(
+        member, [fact("price", "standard bouquet at 520 NOK", change=True)], Source()
+    )
+    assert raised.op == "update" and raised.previous is not None
+    assert raised.previous.value == "450 NOK for a standard hand-tied bouquet"
+    assert await active(runtime, member) == {
+        ("price", "standard bouquet at 520 NOK"),
+        ("price", "wedding packages start at 12 000 NOK"),  # untouched
+    }
+
+    (asked,) = await profile.merge(
+        member, [fact("price", "wedding packages from 15 000 NOK")], Source()
+    )
+    assert asked.op == "ask"  # the same thing at another price, without change language
+    (question,) = await profile.questions(member)
+    assert "12 000 NOK" in question.text and "15 000 NOK" in question.text
+    await profile.resolve(member, question.fact_id, accept=True)
+    assert await active(runtime, member) == {
+        ("price", "standard bouquet at 520 NOK"),
+        ("price", "wedding packages from 15 000 NOK"),
+    }
+
+
 async def test_retire_edit_and_delete(runtime: Runtime, member: uuid.UUID) -> None:
     profile = runtime.memory.profile
     added = await profile.merge(
