@@ -25,6 +25,7 @@ from chainlit.types import (
 from chainlit.user import PersistedUser, User
 
 from coach.bootstrap import Runtime
+from coach.memory.facts import label
 from coach.personas import Persona
 from coach.storage.models import ChatSession, Message
 from ui.runtime import runtime
@@ -61,6 +62,12 @@ def routing_summary(route: dict[str, Any], personas: dict[str, Persona]) -> str:
     return "\n\n".join(lines)
 
 
+def _fact_line(memory: dict[str, Any]) -> str:
+    """ "Business name: Wick & Wild" (older rows without a category show the value alone)."""
+    category = memory.get("category")
+    return f"{label(category)}: {memory['text']}" if category else str(memory["text"])
+
+
 def memories_summary(memories: list[Any] | None) -> str:
     """Which memories a reply used, as the routing step lists them."""
     if not memories:
@@ -69,7 +76,7 @@ def memories_summary(memories: list[Any] | None) -> str:
     exchanges = [m for m in memories if m.get("kind") == "exchange"]
     lines = ["**Memories used:**"]
     if facts:
-        lines.append("- profile: " + "; ".join(str(m["text"]) for m in facts[:12]))
+        lines.append("- profile: " + "; ".join(_fact_line(m) for m in facts[:12]))
     lines += [f"- {m.get('date', '')}: “{str(m['text'])[:120]}”" for m in exchanges]
     if any(m.get("kind") == "summary" for m in memories):
         lines.append("- the summary of your earlier conversation")

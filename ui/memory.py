@@ -74,7 +74,8 @@ async def show_memory() -> None:
     actions = []
     for fact in facts:
         if fact.status == "active":
-            name = f"{label(fact.category)}: {fact.value[:30]}"
+            value = fact.value if len(fact.value) <= 30 else fact.value[:29].rstrip() + "…"
+            name = f"{label(fact.category)}: {value}"
             actions += [
                 cl.Action(name=EDIT, payload={"fact": fact.id}, label=f"✏️ {name}"),
                 cl.Action(name=DELETE, payload={"fact": fact.id}, label=f"🗑️ {name}"),
@@ -113,13 +114,13 @@ async def ask_questions(uid: uuid.UUID, *, wait: float = 3.0) -> None:
                 cl.Action(
                     name=ANSWER,
                     payload={"fact": question.fact_id, "accept": True},
-                    label="Yes, update it",
+                    label="Yes, update it" if question.replaces else "Yes, remember it",
                     id=yes,
                 ),
                 cl.Action(
                     name=ANSWER,
                     payload={"fact": question.fact_id, "accept": False},
-                    label="No, keep what you had",
+                    label="No, keep what you had" if question.replaces else "No, leave it out",
                     id=no,
                 ),
             ],
@@ -142,8 +143,7 @@ async def answer(action: cl.Action) -> None:
         return
     for button in answer_ids(fact.id):  # both buttons go: the question is answered
         await cl.Action(name=ANSWER, payload={}, id=button, forId=action.forId).remove()
-    what = label(fact.category).lower()
-    text = f"Updated: your {what} is now “{fact.value}”." if accept else "Kept what I had."
+    text = f"Updated — {label(fact.category)}: “{fact.value}”." if accept else "Kept what I had."
     await cl.Message(content=text, author=AUTHOR).send()
 
 

@@ -114,6 +114,12 @@ def label(category: str) -> str:
     return CATEGORIES.get(category, (category.title(), False))[0]
 
 
+def noun(category: str) -> str:
+    """The category as one fact of it, for sentences: "price", "goal", "business name"."""
+    heading = label(category).lower()
+    return heading if single_valued(category) or not heading.endswith("s") else heading[:-1]
+
+
 _WORDS = re.compile(r"[a-z0-9$€£]+(?:[.,][0-9]+)?")
 _FILLER = frozenset(
     [

@@ -28,6 +28,7 @@ from coach.memory.facts import (
     fact_key,
     label,
     normalise,
+    noun,
     same_subject,
     same_value,
 )
@@ -129,19 +130,23 @@ async def merge(
 
 @dataclass(frozen=True)
 class Question:
-    """A contradiction (or a fact read from a document) waiting for the person's answer."""
+    """A contradiction (or a fact read from a document) waiting for the person's answer.
+
+    `replaces` is False for a new fact to confirm (from a document), True when saying yes
+    replaces what the coach knew (the answer buttons say which).
+    """
 
     fact_id: int
     text: str
+    replaces: bool = True
 
 
 def question_for(fact: Fact, previous: Fact | None) -> str:
     """'Last month your ideal customer was X; today you said Y — shall I update it?'"""
-    what = label(fact.category).lower()
     if previous is None:
-        return f"From your document: your {what} is “{fact.value}”. Shall I remember that?"
+        return f"From your document — {label(fact.category)}: “{fact.value}”. Shall I remember it?"
     return (
-        f"{_when(previous.valid_from).capitalize()} you told me your {what} was "
+        f"{_when(previous.valid_from).capitalize()} you told me your {noun(fact.category)} was "
         f"“{previous.value}”; today you said “{fact.value}”. Shall I update it?"
     )
 
@@ -195,26 +200,22 @@ class Profile:
             if unasked_only:
                 pending = [f for f in pending if f.asked_at is None]
             active = [f for f in rows if f.status == "active"]
-            asked = [
-                Question(
-                    f.id,
-                    question_for(
-                        f,
-                        next(
-                            (
-                                a
-                                for a in active
-                                if a.category == f.category
-                                and same_subject(f.category, a.value, f.value)
-                            ),
-                            None,
-                        )
-                        if f.source_kind != "document"
-                        else None,
-                    ),
+            asked = []
+            for f in pending:
+                previous = (
+                    next(
+                        (
+                            a
+                            for a in active
+                            if a.category == f.category
+                            and same_subject(f.category, a.value, f.value)
+                        ),
+                        None,
+                    )
+                    if f.source_kind != "document"
+                    else None
                 )
-                for f in pending
-            ]
+                asked.append(Question(f.id, question_for(f, previous), previous is not None))
             if asked:
                 await store.mark_asked(session, fact_ids=[q.fact_id for q in asked])
                 await session.commit()

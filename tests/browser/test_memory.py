@@ -153,7 +153,12 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     await step.get_by_role("button", name=re.compile(r"routing to \w+$")).click()  # expand it
     await expect(step).to_contain_text("Memories used:", timeout=10_000)
     used = step.get_by_role("listitem").filter(has_text=re.compile(r"^profile: "))
-    for value in ("Priya", "Wick & Wild", "Leeds", "busy nurses who want a calm evening ritual"):
+    for value in (
+        "Name: Priya",
+        "Business name: Wick & Wild",
+        "Location: Leeds",
+        "Ideal customer: busy nurses who want a calm evening ritual",
+    ):
         await expect(used).to_contain_text(value)
 
     tagline = await send(page, "Help me write a tagline")
@@ -175,7 +180,7 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     await expect(no).to_be_visible()
     await yes.click()
     await expect(
-        page.locator(ASSISTANT).filter(has_text="Updated: your location is now “York”.")
+        page.locator(ASSISTANT).filter(has_text="Updated — Location: “York”.")
     ).to_have_count(1, timeout=15_000)
     await expect(yes).to_have_count(0)  # answered: neither button is left to press
     await expect(no).to_have_count(0)

@@ -252,3 +252,27 @@ async def test_model_extractor_errors_fail_the_job_for_a_retry(
     model_server.script(Status(500))
     with pytest.raises(Exception, match=r"500|Internal|server"):
         await extractor.extract("We moved to Bristol.")
+
+
+async def test_a_members_document_is_recalled_and_its_facts_wait_for_confirmation(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    brief = (
+        "# Brand brief\n\n"
+        "Our company is called Saltmarsh Candles and we are based in Whitby.\n\n"
+        "We make hand-poured soy candles scented like the North Sea coast. "
+        "Every jar is reused from a local café."
+    )
+    passages, proposed = await runtime.memory.add_document(member, "Brand brief", brief)
+    assert passages >= 1 and proposed >= 2
+    found = await runtime.memory.search(member, "what are the candles scented like?", limit=3)
+    assert any("North Sea" in r.text for r in found)
+
+    assert await profile(runtime, member) == set()  # nothing is known until the person says so
+    questions = {q.text: q for q in await runtime.memory.profile.questions(member)}
+    company = questions[
+        "From your document — Business name: “Saltmarsh Candles”. Shall I remember it?"
+    ]
+    assert not company.replaces  # a new fact to confirm, not a replacement
+    await runtime.memory.profile.resolve(member, company.fact_id, accept=True)
+    assert ("company", "Saltmarsh Candles") in await profile(runtime, member)

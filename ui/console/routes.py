@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from coach.accounts import Account
 from coach.errors import InvalidInput
+from coach.memory.facts import label
 from coach.metrics import exposition
 from coach.review import export
 from coach.review.charts import bar_chart, line_chart
@@ -41,6 +42,7 @@ templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"]),
 )
+templates.filters["fact_label"] = label  # "audience" → "Ideal customer"
 _review: Review | None = None
 
 
