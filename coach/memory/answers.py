@@ -38,19 +38,20 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         ("location", r"\b(?:where (?:are|is|do) (?:you|your|the) ?(?:\w+ )?(?:based|located|work|operate|run|trade|find|live)?|where(?:'s| is) (?:the|your) (?:\w+ )?(?:shop|studio|office|practice|business|salon|clinic|base|truck)|which (?:city|town|area|country|part of)|what area|whereabouts)\b"),
         ("role", r"\b(?:what(?:'s| is) your (?:role|title|job)|what do you do (?:there|in the business)|your role)\b"),
         ("industry", r"\b(?:what (?:kind|sort|type) of (?:business|company|work do you do)|what (?:line of work|industry|field|sector|trade)|what does the business do|what do you do for (?:a living|work))\b"),
-        ("audience", r"\b(?:who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who(?:'s| is) the (?:customer|client|buyer|audience))\b"),
+        ("audience", r"\b(?:who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who is (?:drinking|eating|buying|using|reading|listening|watching|booking|coming|wearing|shopping|ordering)|(?:does|has|will) (?:the|your) (?:audience|customer|client|market)|(?:audience|customers?|clients?) (?:shift|change)|who(?:'s| is) the (?:customer|client|buyer|audience))\b"),
         ("price", r"\b(?:what do you charge|how much (?:do|does|is|are|will|for)|(?:how|what) (?:are|is|do) (?:you|it|they|that|your \w+) (?:priced|cost|charge)|pric(?:e|es|ed|ing)|(?:your|the) (?:rates?|fees?)|what(?:'s| is| are) (?:the|your) (?:rate|fee|cost)s?|what does (?:it|one|a|an|the) [\w ]{0,30}cost)\b"),
-        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what work do you (?:do|take on)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|what do you sell (?:them|most))\b"),
-        ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings) to|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
-        ("goal", r"\b(?:goals?|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what's next for|by the end of the year|next (?:12|twelve) months)\b"),
-        ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle)|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what's tough|what's hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
-        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you do that|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference)\b"),
+        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what work do you (?:do|take on)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
+        ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings|deals|pitches|tenders|bids) to|compares? (?:you|your \w+) (?:to|with)|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
+        ("goal", r"\b(?:goals?|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what is next for|by the end of the year|next (?:12|twelve) months)\b"),
+        ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle|bottleneck|risk)|worr(?:y|ies|ying)|bottlenecks?|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what is tough|what is hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
+        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you (?:do|have|offer) that|(?:your|the) edge|edge over|why (?:do|would|should) (?:people|customers|clients|they|couples|guests) (?:choose|pick|come to|book|buy from) you|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference)\b"),
         ("preference", r"\b(?:how do you (?:like|prefer|want) (?:me|advice|feedback|things|it|your|to)|how (?:should|shall) i (?:talk|reply|give|write|send|keep)|how do you want me to|detailed or (?:short|quick|brief)|(?:short|quick|brief) or (?:detailed|long)|format|prefer)\b"),
-        ("decision", r"\b(?:what did you (?:decide|go with|choose|pick|land on|settle on)|did you (?:decide|go with|choose|pick|settle)|which (?:one|option|name|way|direction) (?:did|are) you|have you decided|decision|final answer|what's the verdict)\b"),
+        ("decision", r"\b(?:what did you (?:decide|go with|choose|pick|land on|settle on)|did you (?:decide|go with|choose|pick|settle)|which (?:one|option|name|way|direction) (?:did|are) you|have you decided|decision|final answer|what is the verdict)\b"),
     ]
 ]
 
 # Kinds answered by something in particular: they look for the sentence that has it.
+_ABOUT_PEOPLE = {"audience", "competitor", "name"}
 _LOOKING_FOR = {"price", "competitor", "company", "location", "name"}
 # Words that open a reply without answering ("Both.", "Honestly?", "Go on.").
 _ANSWER_WORD = (
@@ -94,7 +95,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
         ("audience", r"(?:ideal |target |main |core |typical |new )?(?:audience|customers?|clients?|market|customer base|client base|target)"),
         ("offer", r"(?:main |core |new )?(?:services|products|offers?|menu|range|packages|line-?up)"),
         ("preference", r"(?:preference|preferences)"),
-        ("decision", r"(?:decision|final decision|verdict)"),
+        ("decision", r"(?:decision|final decision|verdict|(?:i|we)(?:'ve| have)? (?:finally )?decided)"),
     ]
 ]
 # Requests that ask as a question does: "Tell me about your main package."
@@ -108,6 +109,8 @@ _LISTING = re.compile(
     re.IGNORECASE,
 )
 _NEXT_STATEMENT = re.compile(r",\s+(?=(?:[\w'-]+\s+){0,3}(?:is|are|was|were)\b)", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:they|them|it|he|she|everyone|nobody|no one|people|others|the)\b", re.I)
+_ENDS_OPEN = re.compile(r"\b(?:by|in|for|before|until|this|next|last|of|to)$", re.IGNORECASE)
 _TRAILING_JOIN = re.compile(r"\s+(?:but|and|so|or|though|because)$", re.IGNORECASE)
 _ABOUT_OTHERS = re.compile(r"\b(?:they|their|them|he|she|his|her|theirs)\b", re.IGNORECASE)
 _ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
@@ -139,6 +142,8 @@ def asked(message: str | None) -> list[str]:
             for category, pattern in ASKED
             if (match := pattern.search(question))
         )
+        if re.match(r"^\W*(?:\w+[,.!]\s+)?(?:who|whom)\b", question, re.IGNORECASE):
+            hits = [h for h in hits if h[2] in _ABOUT_PEOPLE]  # "Who comes to your classes?"
         reached = -1
         for start, end, category in hits:
             if start < reached:
@@ -177,6 +182,8 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
         for i, piece in enumerate(pieces):
             if i in used or not piece.strip():
                 continue
+            if kind not in _LOOKING_FOR and any(f.quote and piece[:30] in f.quote for f in found):
+                break  # the sentence states something else ("We sell beard oil…")
             values = _answer(kind, piece)
             if values is None:
                 if (
@@ -199,7 +206,7 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                     values = [f"{values[0]}: {more}"]
                     used.add(i + 1)
             for value in values:
-                if rules.plausible(kind, value) and not any(
+                if _plausible(kind, value) and not any(
                     f.category == kind and f.value.lower() == value.lower() for f in out
                 ):
                     out.append(
@@ -212,6 +219,16 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                     )
             break
     return found + out
+
+
+def _plausible(kind: str, value: str) -> bool:
+    """The rules' test, except that a one-word reply to a direct question counts ("blunt")."""
+    if len(value.split()) == 1 and kind in ("preference", "value", "challenge", "goal", "audience"):
+        return len(value) >= 4 and value.lower() not in _NOT_AN_ANSWER
+    return rules.plausible(kind, value)
+
+
+_NOT_AN_ANSWER = frozenset(["yeah", "nope", "sure", "okay", "dunno", "none", "nothing", "same"])
 
 
 def _answers_at_all(text: str) -> bool:
@@ -256,6 +273,8 @@ def _labelled(pieces: list[str], found: list[ExtractedFact]) -> list[ExtractedFa
                 value_text = pieces[i + 1]  # "value wise - we turn up when we say"
             else:
                 continue
+            if kind == "audience" and value_text[:1].isdigit():
+                kind = "goal"  # "Target: 150 installations in 2026"
             values = _answer(kind, value_text) if kind != "competitor" else _competitors(value_text)
             for value in values or []:
                 if rules.plausible(kind, value):
@@ -293,6 +312,8 @@ def _answer(kind: str, piece: str) -> list[str] | None:
             for name in rules.named_competitors(piece)
             if not _PLACE_BEFORE.search(piece[: piece.find(name)])  # "X, on Station Parade"
         ]
+        if not names and len(clause.split()) <= 3 and not _PRONOUN.match(clause):
+            names = [clause]  # "7shifts mostly", "interflora"
         return names or None
     if kind in ("company", "name"):
         proper = re.match(p.PROPER, clause)
@@ -325,4 +346,7 @@ def _first_clause(piece: str) -> str:
         text = re.split(r",\s+|;\s+|\s+(?:but|because|so|which)\s+", text)[0]
     if len(text.split()) > _WORDS_IN_VALUE:
         return ""
-    return rules.clean_value(text)
+    cleaned = rules.clean_value(text)
+    if _ENDS_OPEN.search(cleaned):  # "Two more physios by next year" keeps its "next year"
+        return text.strip(" ,.;:!")
+    return cleaned

@@ -83,7 +83,7 @@ ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}
 CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
 _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
 MONEY = (
-    r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m|mn|bn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m|mn|bn|pp|pppn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
     r"|\d{1,3}(?:\s\d{3})+\s*(?-i:[A-Z]{3})\b|\d[\d,.]*(?![.,]?\d)k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
     + _UNIT
 )
@@ -272,7 +272,7 @@ RULES: list[Rule] = [
     *_rules(
         "offer",
         "sentence",
-        r"\b(?:i|we)\s+" + ADVERB + r"(?:sell|offer|make|bake|design|produce|provide|create|teach|roast|brew|craft|install|shoot|build|host|stock|supply|do|deliver|publish|print|repair|grow)\s+"
+        r"\b(?:i|we)\s+" + ADVERB + r"(?:sell|offer|make|bake|design|produce|provide|create|teach|roast|brew|craft|install|shoot|build|host|stock|supply|do|deliver|publish|print|repair|grow|paint|draw|sew|knit|embroider|cater|film|photograph|translate|groom|tattoo|illustrate|weave|carve|restore|refurbish|upcycle|rent out|hire out|tutor)\s+"
         r"(?P<v>(?!(?:it|them|that|this|things|stuff|more|less|a lot|lots|everything|something|anything|nothing|what|well|ok|okay|not|so|too|a bit|a few|some|our best|my best|the same|a \w+ called|an \w+ called|a(?: [\w-]+){0,3} (?:company|business|shop|studio|agency|brand|bakery|salon|practice|cafe|café)\b)\b).+?)" + END_LONG,
         r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,5}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies|clinics?|lessons|drop-ins?)\b.*?)" + END_LONG,
         r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|package|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
@@ -287,6 +287,7 @@ RULES: list[Rule] = [
         r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|biggest\s+|big\s+|closest\s+|direct\s+|local\s+|only\s+|real\s+|nearest\s+|fiercest\s+|toughest\s+|other\s+)?(?:competitors?|competition|rivals?)\s*(?:is|are|include|includes|would be|:)\s*" + ADVERB + r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?!(?-i:[A-Z])|and\s|or\s)|\s(?:but|because|though|tbh)\b))",
         r"\b(?:i|we)\s+" + ADVERB + r"(?:compete|competing)\s+(?:with|against)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
         r"^(?P<v>" + PROPER + r")\s+is\s+the\s+(?:one|brand|company|business|shop)\s+(?:i|we)\s+(?:always\s+)?(?:get|am|are)\s+compared\s+(?:to|with)",
+        r"\b(?:another|a rival|a competing|a competitor|a new|the new)\s+(?:[\w-]+\s+){0,2}?(?:" + ROLE_WORDS[3:-1] + r"|" + BUSINESS_NOUNS[3:-1] + r"|place|one|brand|outfit|crowd)\s+(?:called|named)\s+(?P<v>" + PROPER + r")",
         r"\b(?:i|we)\s+(?:keep\s+)?(?:lose|lost|losing)\s+(?:a lot of\s+|lots of\s+|most\s+|many\s+|some\s+)?(?:deals|pitches|clients|customers|business|jobs|work|sales|bids|tenders)\s+(?:\w+\s+)?to\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s)|\s(?:constantly|all the time|every time)\b)",
     ),
     # -- goal ------------------------------------------------------------------------------
@@ -296,7 +297,7 @@ RULES: list[Rule] = [
         r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|\d{4}\s+|long-term\s+|short-term\s+|real\s+|ultimate\s+|only\s+)?(?:goal|aim|objective|dream|ambition|mission|target)"
         r"(?:\s+(?:for|this|by)\s+(?:the\s+|this\s+|next\s+)?[\w\s]+?)?\s*(?:is|:|=|this year is|for this year is|right now is)\s*(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
         r"^target(?:\s+for\s+[\w\s]+?)?\s*:\s*(?P<v>\d.+?)" + END_CLAUSE,
-        r"(?<!who\s)(?<!what\s)(?<!which\s)(?<!that\s)\b(?:i|we)\s+(?:really\s+|would\s+|'d\s+)?(?:want|need|hope|plan|aim|intend|love)\s+to\s+"
+        r"(?<!who\s)(?<!what\s)(?<!which\s)(?<!that\s)\b(?:i|we)\s+(?:really\s+|would\s+|'d\s+)?(?:want|need|hope|plan|aim|intend|love)\s+(?:by\s+(?:the end of\s+)?(?:\w+|next \w+)\s+)?to\s+"
         r"(?P<v>(?!(?:know|ask|understand|learn how|check|make sure|figure out|talk|chat|start by|get your|hear|work with is|serve is|reach is|sell to is|help is|be known for|be clean|feel|keep it|keep things|go after)\b).+?)" + END_CLAUSE,
     ),
     # -- challenge -------------------------------------------------------------------------
@@ -315,7 +316,7 @@ RULES: list[Rule] = [
         "value",
         "sentence",
         r"(?:^|\b(?:my|our|the)\s+)(?:core\s+|brand\s+|company\s+)?values\s*(?:are|include|:)\s+(?P<v>.+?)" + END_CLAUSE,
-        r"\b(?:my|our)\s+(?:big\s+)?(?:thing|motto|mantra|philosophy|ethos|credo|core value)\s+is\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:that|this)\b))",
+        r"\b(?:my|our)\s+(?:big\s+|main\s+|real\s+)?(?:thing|motto|mantra|philosophy|ethos|credo|core value|speciality|specialty|promise|usp|edge|difference)\s+is\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:that|this)\b))",
         r"\bwhat\s+(?:i|we)\s+(?:really\s+)?(?:believe in|value|stand for|care about)(?:\s+most)?\s+is\s+(?P<v>.+?)" + END_CLAUSE,
         r"(?<!what\s)(?<!who\s)\b(?:i|we)\s+(?:deeply\s+|really\s+)?(?:value|care (?:deeply |a lot )?about|stand for|believe in)\s+(?!is\b)(?P<v>.+?)" + END_CLAUSE,
         r"^(?:for (?:me|us),?\s+)?(?P<v>[^;]{3,80}?),?\s+(?:those are|that's|that is|these are|are|this is)\s+(?:my|our|the)\s+(?:core\s+|two\s+|brand\s+|three\s+)?(?:values|motto|mantra|core|thing|ethos)\b",

@@ -29,6 +29,9 @@ def facts(reply: str, coach: str | None = None) -> set[tuple[str, str]]:
         ("Who are your competitors?", ["competitor"]),
         ("Great, speak soon.", []),  # no question
         ("Where are you based?", ["location"]),
+        ("Hey Jess! Who comes to your classes?", ["audience"]),  # a who-question asks for people
+        ("That's a lot. What's the biggest bottleneck?", ["challenge"]),
+        ("Hi Ben. What's the flagship?", ["offer"]),
     ],
 )
 def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
@@ -83,6 +86,18 @@ def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
             "we sell online only, our instagram and own web. bikinis and one-pieces, the one-piece is the favourite",
             {("offer", "bikinis and one-pieces")},
         ),
+        (
+            "Excellent conversion. What's the goal for the year?",
+            "Two more physios by next year. I'm turning people away.",
+            {("goal", "Two more physios by next year")},  # the deadline stays in the goal
+        ),
+        ("How do you want me to coach you?", "blunt. dont waste my time", {("preference", "blunt")}),
+        ("Who do you lose deals to?", "7shifts mostly. they're the default", {("competitor", "7shifts")}),
+        (
+            "Hi Rahul! What's your priority right now?",
+            "We sell beard oil and a charcoal face wash.",
+            {("offer", "beard oil"), ("offer", "a charcoal face wash")},  # a statement, not the goal
+        ),
     ],
 )
 def test_a_reply_answers_the_question(coach: str, reply: str, expected: set[tuple[str, str]]) -> None:
@@ -112,6 +127,8 @@ def test_no_answer_no_fact(coach: str | None, reply: str) -> None:
         ("Important value for me: honest repair. I never replace parts that can be fixed.", {("value", "honest repair")}),
         ("value wise - we turn up when we say. that's it", {("value", "we turn up when we say")}),
         ("So, new target: Shopify brands with 10 to 50 employees", {("audience", "Shopify brands with 10 to 50 employees")}),
+        ("Target: 150 installations in 2026.", {("goal", "150 installations in 2026")}),
+        ("yeah. ok i've decided - from april we're putting a booking button on the site", {("decision", "from april we're putting a booking button on the site")}),
     ],
 )
 def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
