@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from coach.memory.patterns import AMOUNT
+
 Category = Literal[
     "name",
     "role",
@@ -80,12 +82,7 @@ def fact_key(category: str, value: str) -> str:
     return normalise(value)[:200] or value[:200]
 
 
-_MONEY_WORDS = re.compile(
-    r"(?:CA|A|AU|US|NZ|NT|HK|S|R)?[$€£¥₹₦₵₱₩₺₪฿]\s?\d[\d,.]*\s*[kKmM]?\b|\bR\d[\d,.]*[kKmM]?\b|\b\d[\d,.\s]*[kKmM]?\b"
-    r"|(?i:\b(?:usd|eur|gbp|nok|sek|dkk|chf|cad|aud|nzd|jpy|cny|inr|ngn|zar|kes|ghs|brl|mxn|aed|sar|egp|"
-    r"pln|czk|huf|ron|thb|myr|sgd|hkd|twd|krw|php|idr|ils|dollars?|euros?|pounds?|yen|rupees?|bucks|"
-    r"quid|rand|naira|shillings?|pesos?|reais|dirhams?|riyals?|kr|baht|ringgit|cedis?)\b)"
-)
+_AMOUNT = re.compile(AMOUNT, re.IGNORECASE)
 _NOT_THE_ITEM = frozenset(  # words about the price, not the thing priced
     (  # noqa: SIM905  (a word list reads better as one string)
         "per each apiece only just now flat fixed fee fees price prices rate rates cost costs "
@@ -101,7 +98,7 @@ _NOT_THE_ITEM = frozenset(  # words about the price, not the thing priced
 def priced_item(value: str) -> str:
     """The thing a price is for, as normalised words; "" for a plain rate ("$115/hr")."""
     value = re.sub(r"\b(\d+)-to-(\d+)\b", r"\1to\2", value)  # "1-to-1" is a thing, not two numbers
-    words = normalise(_MONEY_WORDS.sub(" ", value)).split()
+    words = normalise(_AMOUNT.sub(" ", value)).split()
     return " ".join(
         w[:-1] if len(w) > 3 and w.endswith("s") else w  # "session" and "sessions" are one thing
         for w in words

@@ -484,6 +484,7 @@ _NAME_RULES = [rule for rule in p.RULES if rule.category == "name"]
 
 
 def normalise(text: str) -> str:
+    """Shorthand spelled out ("im" → "I'm"), emoji as clause ends, spaces tidied."""
     text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
     text = re.sub(r"\s+,(?=\s|$)", ",", text)
     text = re.sub(r"([.!?]),", r"\1", text)
@@ -493,6 +494,7 @@ def normalise(text: str) -> str:
 
 
 def sentences(text: str) -> Iterator[str]:
+    """The sentences of a normalised message."""
     for sentence in _SENTENCES.split(text):
         sentence = sentence.strip()
         if sentence:
@@ -500,8 +502,8 @@ def sentences(text: str) -> Iterator[str]:
 
 
 _DANGLING = re.compile(
-    r"(?:\s+(?:like|as|than|that|which|where|because|since|when|and|but|so|while|who|the|a|an|"
-    r"if|cause|cos|coz|and then|then|where|whereas|even though|same as|unlike))+\s*$",
+    r"(?:\s+(?:like|as|than|that|which|where|whereas|because|since|when|and|but|so|while|who|"
+    r"the|a|an|if|cause|cos|coz|then|even though|same as|unlike))+\s*$",
     re.IGNORECASE,
 )
 
@@ -534,6 +536,7 @@ def keep_statements(sentence: str) -> str:
 
 
 def clean_value(value: str) -> str:
+    """A captured value without leading "called"/quotes or trailing "now", "lol", "tbh"…"""
     value = _LEAD.sub("", value.strip())
     previous = None
     while previous != value:
@@ -560,6 +563,8 @@ def find_place(value: str, known_only: bool) -> str | None:
 
 
 def plausible(category: str, value: str) -> bool:
+    """Whether a value could be a fact of this category (a name is 1-3 words, a goal is not a
+    dangling "to the…")."""
     words = value.split()
     if not words or len(value) > 160 or len(words) > 20 or value.lower() in _STOP_VALUES:
         return False
@@ -643,6 +648,7 @@ _NOT_AN_OFFER = re.compile(
 
 
 def split_offers(value: str) -> list[str]:
+    """The offers in a listed value, without places, prices and selling verbs."""
     value = re.sub(r"\s*\([^)]*\)?", "", value)
     value = re.sub(
         r"\s+(?:out of|from|in|at)\s+(?:a|an|my|our|the)\s+.*$", "", value, flags=re.IGNORECASE
@@ -695,7 +701,7 @@ def _introduction(message: str, greeted: bool) -> str | None:
     if not greeted:
         return None
     lower = re.match(
-        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14}(?:\s(?!(?:and|here|from|the|a|an|so|just|really|new|back|from)\b)[a-z][a-z'-]{1,12}(?=[.,!]))?)(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
+        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14}(?:\s(?!(?:and|here|from|the|a|an|so|just|really|new|back)\b)[a-z][a-z'-]{1,12}(?=[.,!]))?)(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
         message,
         re.IGNORECASE,
     )
