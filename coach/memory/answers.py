@@ -34,18 +34,18 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
     (category, re.compile(pattern, re.IGNORECASE))
     for category, pattern in [
         ("name", r"\b(?:what(?:'s| is) your name|what should i call you|who am i (?:talking|speaking) to)\b"),
-        ("company", r"\b(?:(?:business|brand|shop|studio|company|practice|agency|firm|salon|bakery|caf[eé]|label|store|app|podcast|truck|clinic) (?:called|named)|name of (?:your|the) (?:\w+ )?(?:business|brand|shop|studio|company|practice|agency|firm)|what(?:'s| is) (?:your|the) (?:\w+ )?(?:business|brand|company|trading) name|what do you call (?:it|the business|your business))\b"),
+        ("company", r"\b(?:(?:business|brand|shop|studio|company|practice|agency|firm|salon|bakery|caf[eé]|label|store|app|podcast|truck|clinic) (?:called|named)|name of (?:your|the) (?:\w+ )?(?:business|brand|shop|studio|company|practice|agency|firm)|what(?:'s| is) (?:your|the) (?:\w+ )?(?:business|brand|company|trading) name|what do you call (?:it|the business|your business)|(?:have|got) a name(?! for)|what(?:'s| is) it called)\b"),
         ("location", r"\b(?:where (?:are|is|do) (?:you|your|the) ?(?:\w+ )?(?:based|located|work|operate|run|trade|find|live)?|where(?:'s| is) (?:the|your) (?:\w+ )?(?:shop|studio|office|practice|business|salon|clinic|base|truck)|which (?:city|town|area|country|part of)|what area|whereabouts)\b"),
         ("role", r"\b(?:what(?:'s| is) your (?:role|title|job)|what do you do (?:there|in the business)|your role)\b"),
         ("industry", r"\b(?:what (?:kind|sort|type) of (?:business|company|work do you do)|what (?:line of work|industry|field|sector|trade)|what does the business do|what do you do for (?:a living|work))\b"),
-        ("audience", r"\b(?:who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who is (?:drinking|eating|buying|using|reading|listening|watching|booking|coming|wearing|shopping|ordering)|(?:does|has|will) (?:the|your) (?:audience|customer|client|market)|(?:audience|customers?|clients?) (?:shift|change)|who(?:'s| is) the (?:customer|client|buyer|audience))\b"),
+        ("audience", r"\b(?:who you (?:sell to|serve|work with|target|help|book|attract)|who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|calls|rings|contacts|messages|emails|enquires|visits|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest |dream |perfect |regular |key |top )?(?:(?:kind|type|sort) of )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who is (?:drinking|eating|buying|using|reading|listening|watching|booking|coming|wearing|shopping|ordering)|(?:does|has|will) (?:the|your) (?:audience|customer|client|market)|(?:audience|customers?|clients?) (?:shift|change)|who(?:'s| is) the (?:customer|client|buyer|audience)|which (?:customers|clients|people|buyers|students|guests|patients|groups?|segments?) (?:do you|are you|does the)|(?:bring|brings|bringing|attract|attracts|attracting) (?:in )?(?:different|new|more|other) (?:clients|customers|people|buyers|students|guests|patients|crowds?))\b"),
         ("price", r"\b(?:what do you charge|how much (?:do|does|is|are|will|for)|(?:how|what) (?:are|is|do) (?:you|it|they|that|your \w+) (?:priced|cost|charge)|pric(?:e|es|ed|ing)|(?:your|the) (?:rates?|fees?)|what(?:'s| is| are) (?:the|your) (?:rate|fee|cost)s?|what does (?:it|one|a|an|the) [\w ]{0,30}cost)\b"),
-        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what work do you (?:do|take on)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
+        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what (?:work|jobs|services|products|things|kinds? of \w+) do you (?:do|take on|sell|offer|make)|what do (?:people|clients|customers|they) (?:book|buy|order|hire) you for|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
         ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings|deals|pitches|tenders|bids) to|compares? (?:you|your \w+) (?:to|with)|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
         ("goal", r"\b(?:goals?|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what is next for|by the end of the year|next (?:12|twelve) months)\b"),
         ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle|bottleneck|risk)|worr(?:y|ies|ying)|bottlenecks?|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what is tough|what is hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
-        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you (?:do|have|offer) that|(?:your|the) edge|edge over|why (?:do|would|should) (?:people|customers|clients|they|couples|guests) (?:choose|pick|come to|book|buy from) you|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference)\b"),
-        ("preference", r"\b(?:how do you (?:like|prefer|want) (?:me|advice|feedback|things|it|your|to)|how (?:should|shall) i (?:talk|reply|give|write|send|keep)|how do you want me to|detailed or (?:short|quick|brief)|(?:short|quick|brief) or (?:detailed|long)|format|prefer)\b"),
+        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you (?:do|have|offer) that|(?:your|the) edge|edge over|why (?:do|would|should) (?:people|customers|clients|they|couples|guests) (?:choose|pick|come to|book|buy from) you|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference|principles?|what guides|stand out)\b"),
+        ("preference", r"\b(?:how do you (?:like|prefer|want) (?:me|advice|feedback|things|it|your|to (?:get|receive|hear|work|be (?:coached|told|spoken)))|how (?:should|shall) i (?:talk|reply|give|write|send|keep)|how do you want me to|detailed or (?:short|quick|brief)|keep in mind|like me to (?:do|keep|know|remember)|do differently|(?:short|quick|brief) or (?:detailed|long)|format|prefer)\b"),
         ("decision", r"\b(?:what did you (?:decide|go with|choose|pick|land on|settle on)|did you (?:decide|go with|choose|pick|settle)|which (?:one|option|name|way|direction) (?:did|are) you|have you decided|decision|final answer|what is the verdict)\b"),
     ]
 ]
@@ -57,7 +57,7 @@ _LOOKING_FOR = {"price", "competitor", "company", "location", "name"}
 _ANSWER_WORD = (
     r"both|yes|no|nope|nah|sure|right|fair|true|totally|definitely|absolutely|for sure|of course|"
     r"thanks|thank you|cheers|easy|simple|great|cool|nice|love it|love that|agreed|exactly|mm+|wait|"
-    r"fair enough|good point|done|deal|neither|either|all of them|all three|all of the above"
+    r"fair enough|good point|done|deal|neither|either|all of them|all three|all of the above|slightly|a little|a bit|somewhat|partly"
 )
 _OPENER = re.compile(
     r"^(?:(?:well|so|oh|ah|um+|hmm+|erm|honestly|frankly|tbh|to be honest|good question|great question|"
@@ -94,6 +94,8 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
         ("competitor", r"(?:main |biggest |big |closest |local |only |direct )?(?:competitor|competitors|competition|rival|rivals)"),
         ("audience", r"(?:ideal |target |main |core |typical |new )?(?:audience|customers?|clients?|market|customer base|client base|target)"),
         ("offer", r"(?:main |core |new )?(?:services|products|offers?|menu|range|packages|line-?up)"),
+        ("offer", r"(?:new thing|new|launched it|just launched|new service|new product|new offering)"),
+        ("audience", r"(?:update on )?who (?:buys|books|comes|shops|orders)"),
         ("preference", r"(?:preference|preferences)"),
         ("decision", r"(?:decision|final decision|verdict|(?:i|we)(?:'ve| have)? (?:finally )?decided)"),
     ]
@@ -115,7 +117,7 @@ _TRAILING_JOIN = re.compile(r"\s+(?:but|and|so|or|though|because)$", re.IGNORECA
 _ABOUT_OTHERS = re.compile(r"\b(?:they|their|them|he|she|his|her|theirs)\b", re.IGNORECASE)
 _ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 # Kinds whose one-word answer is explained by the next sentence ("winter. taproom is dead…").
-_EXPLAINED = {"challenge", "goal", "value", "audience"}
+_EXPLAINED = {"challenge", "goal", "value"}
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|near|off|by|from|of)\s+$", re.IGNORECASE)
 
 
@@ -135,8 +137,10 @@ def asked(message: str | None) -> list[str]:
         return []
     kinds: list[str] = []
     for question in questions[-2:]:
-        if _ABOUT_OTHERS.search(question) and not _ABOUT_YOU.search(question):
-            continue  # "What do they charge?" asks about someone else
+        others = {o.lower() for o in _ABOUT_OTHERS.findall(question)}
+        who_buys_them = others == {"them"} and re.match(r"^\W*(?:\w+[,.!]\s+)?who\b", question, re.I)
+        if others and not who_buys_them and not _ABOUT_YOU.search(question):
+            continue  # "What do they charge?" asks about someone else ("Who buys them?" does not)
         hits = sorted(
             (match.start(), -match.end(), category)
             for category, pattern in ASKED
@@ -166,18 +170,26 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
     ]
     out = _labelled(replies, found)
     kinds = asked(coach_asked)
+    if "audience" in kinds:
+        found = [_all_groups(f, replies) if f.category == "audience" else f for f in found]
     if "company" in kinds:
         found = _name_was_the_business(found, replies)
+    asked_for = kinds
     kinds = [k for k in kinds if not any(f.category == k for f in found + out)]
     if not kinds:
         return found + out
     if not _answers_at_all(text):
         return found + out
     first = _OPENER.sub("", replies[0]).strip() if replies else ""
-    if not first:
+    pieces = [first, *replies[1:]] if first else replies[1:]  # "Slightly. Still families…"
+    if not pieces:
         return found + out
-    pieces = [first, *replies[1:]]
-    used: set[int] = set()
+    # sentences that answered an earlier part of the question ("JW roofing. mostly flat roofs…")
+    used = {
+        i
+        for i, piece in enumerate(pieces)
+        if any(f.category in asked_for and f.quote and piece[:30] in f.quote for f in found)
+    }
     for kind in kinds:
         for i, piece in enumerate(pieces):
             if i in used or not piece.strip():
@@ -185,6 +197,11 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
             if kind not in _LOOKING_FOR and any(f.quote and piece[:30] in f.quote for f in found):
                 break  # the sentence states something else ("We sell beard oil…")
             values = _answer(kind, piece)
+            if kind == "audience" and values is not None:
+                groups, taken = _segments(pieces, i, used)
+                if groups:
+                    values = groups
+                    used.update(taken)
             if values is None:
                 if (
                     kind in _LOOKING_FOR
@@ -267,12 +284,14 @@ def _labelled(pieces: list[str], found: list[ExtractedFact]) -> list[ExtractedFa
             if not match or any(f.category == kind for f in found + out):
                 continue
             rest = piece[match.end() :]
-            if re.match(r"\s*[:=]\s*\S", rest):
-                value_text = rest.split(":", 1)[-1].split("=", 1)[-1].strip()
+            if re.match(r"\s*(?:[:=]|\s[-–—])\s*\S", rest):
+                value_text = re.split(r"[:=]|\s[-–—]", rest, maxsplit=1)[-1].strip()
             elif not rest.strip(" -–—:") and i + 1 < len(pieces):
                 value_text = pieces[i + 1]  # "value wise - we turn up when we say"
             else:
                 continue
+            if kind == "offer":  # "New thing. I start workshops…"
+                value_text = _STARTING.sub("", value_text)
             if kind == "audience" and value_text[:1].isdigit():
                 kind = "goal"  # "Target: 150 installations in 2026"
             values = _answer(kind, value_text) if kind != "competitor" else _competitors(value_text)
@@ -315,6 +334,8 @@ def _answer(kind: str, piece: str) -> list[str] | None:
         if not names and len(clause.split()) <= 3 and not _PRONOUN.match(clause):
             names = [clause]  # "7shifts mostly", "interflora"
         return names or None
+    if kind == "company" and len(clause.split()) <= 4 and not _PRONOUN_OR_YOU.match(clause):
+        return [clause.strip(" .'")]  # "northside motion", "JW roofing"
     if kind in ("company", "name"):
         proper = re.match(p.PROPER, clause)
         if not proper or len(proper.group(0).split()) > 5:
@@ -337,6 +358,69 @@ def _answer(kind: str, piece: str) -> list[str] | None:
             return parts  # a list of values: "honesty, speed and care"
         return [clause]
     return [clause]
+
+
+def _segments(pieces: list[str], start: int, used: set[int]) -> tuple[list[str], list[int]]:
+    """Every group of people a reply names, as one ideal-customer value: "runners. lots of
+    runners. some desk workers w back pain" → "runners, desk workers w back pain". The groups
+    may share a sentence ("families with doodles, and a fair few retired couples") or follow in
+    short sentences of their own; the first sentence that says something else ends them."""
+    groups: list[str] = []
+    taken: list[int] = []
+    for i in range(start, len(pieces)):
+        if i in used or (i > start and not _segment_sentence(pieces[i])):
+            break
+        text = _FILLER_LEAD.sub("", _OPENER.sub("", pieces[i].strip())).strip(" ,.;:-")
+        for part in _GROUP_SPLIT.split(_GROUP_LEAD.sub("", text)):
+            part = rules.clean_value(_GROUP_END.split(_GROUP_LEAD.sub("", part.strip()))[0])
+            if not part:
+                continue
+            if _PRONOUN_OR_YOU.match(part) or len(part.split()) > 12:
+                break
+            have = {w for g in groups for w in re.findall(r"\w+", g.lower())}
+            if not set(re.findall(r"\w+", part.lower())) <= have:
+                groups.append(part)
+        taken.append(i)
+    return ([", ".join(groups)] if groups else []), taken
+
+
+def _all_groups(fact: ExtractedFact, pieces: list[str]) -> ExtractedFact:
+    """The rules' ideal customer from a reply to "who buys?", widened to every group the reply
+    names ("mostly busy families…, and a fair few retired couples with spaniels")."""
+    for i, piece in enumerate(pieces):
+        if fact.value in piece:
+            groups, _ = _segments(pieces, i, set())
+            if groups and fact.value in groups[0] and len(groups[0]) > len(fact.value):
+                return fact.model_copy(update={"value": groups[0][:300]})
+            break
+    return fact
+
+
+def _segment_sentence(piece: str) -> bool:
+    """A short sentence that names another group ("Commuters.", "some desk workers w back pain")."""
+    text = _GROUP_LEAD.sub("", _OPENER.sub("", piece.strip())).strip(" ,.;:-")
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not _PRONOUN_OR_YOU.match(text)
+        and not _DODGE.match(text)
+        and not re.search(r"\b(?:is|are|was|were|do|does|did|have|has|had)\b", text, re.IGNORECASE)
+        and (bool(p.PEOPLE.search(text)) or len(words) <= 3)
+    ) or bool(_NARROWING.match(piece.strip()))
+
+
+_GROUP_SPLIT = re.compile(r",\s+(?:and\s+)?(?=\S)|;\s+|\s+(?:and|plus)\s+(?=(?:a fair few|a few|some|increasingly|also|more and more|lots of|loads of|plenty of|heaps of|more|a lot of)\b)", re.IGNORECASE)
+_GROUP_LEAD = re.compile(
+    r"^(?:(?:and|plus|also|still|then|specifically|especially|particularly|in particular|some|a few|a fair few|a lot of|lots of|loads of|heaps of|plenty of|increasingly|more and more|more|mostly|mainly|primarily|largely|the odd|occasional(?:ly)?)\b\s*)+",
+    re.IGNORECASE,
+)
+_STARTING = re.compile(
+    r"^(?:(?:i|we)(?:'m|'re| am| are)?\s+(?:now\s+|also\s+|just\s+)?(?:start|starting|started|launch|launching|launched|offer|offering|do|doing|run|running|have|added|adding)\s+)",
+    re.IGNORECASE,
+)
+_GROUP_END = re.compile(r"\s+(?:and (?:are|is|they|who)|because|but|so|since|as they)\b", re.IGNORECASE)
+_NARROWING = re.compile(r"^(?:specifically|especially|particularly|in particular)\b", re.IGNORECASE)
+_PRONOUN_OR_YOU = re.compile(r"^(?:they|them|it|he|she|i|we|you|my|our|which|that|this|those|these|who|but)\b", re.IGNORECASE)
 
 
 def _first_clause(piece: str) -> str:

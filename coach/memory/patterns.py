@@ -142,6 +142,7 @@ RULES: list[Rule] = [
         r"\b(?:the\s+)?new name\s*(?:is|:)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
+        r"\b(?:trading|trade|operating|operate|practi[sc]e|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
     ),
     # a new name right after talk of naming ("new name too. It's now Steady Wheel Driving School.")
     *_rules(
@@ -158,7 +159,8 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:i'm|i am|i work as|now am)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)"
-        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from)\b))",
+        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
+        r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",
     ),
     # -- industry --------------------------------------------------------------------------
     *_rules(
@@ -199,6 +201,9 @@ RULES: list[Rule] = [
         r"\b" + ROLE_WORDS + r"\s+(?:in|based in|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\b(?:moved|moving|shifting|shifted|relocating|relocated)\s+(?:the\s+|our\s+|my\s+)?(?:office|business|studio|shop|firm|centre|center|clinic|salon|workshop|practice|company|hq)\s+(?:from\s+[\w' -]+?\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
         r",\s+in\s+(?P<v>" + PLACE + r")(?=\s*[.;!]|$)",
+        r"(?:\bnew|\b(?:moved|moving|relocated|relocating|now)\b[^.,;]{0,30}?)\s+(?:[\w-]+\s+){0,2}?(?:unit|place|premises|space|shop|studio|office|site|spot|location|kitchen|workshop|base|home|clinic|salon)\s+(?:on|in|at)\s+(?P<v>" + PLACE + r")",
+        r"\b(?:moved|moving|relocated|relocating)\s+(?:in)?to\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:unit|place|premises|space|shop|studio|office|site|kitchen|workshop|clinic|salon)\s+(?:on|in|at)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
+        r"\b(?:from home|remotely|online)\s+in\s+(?P<v>" + PLACE + r")",
         r"\b(?:make|sell|bake|work|operate|do|teach|shoot|roast|brew|practice|practise|coach|cook|design|install|deliver)\s+[^.,;]{0,40}?\s(?:in|around|across|out of)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
     ),
     # -- audience (before offer and goal: "who I want to work with is…") -------------------
@@ -278,7 +283,15 @@ RULES: list[Rule] = [
         r"\b(?:i|we)\s+" + ADVERB + r"(?:run|host|hold|organise|organize|lead)\s+(?P<v>(?:[\w'-]+\s+){0,5}(?:workshops?|classes|courses?|retreats?|ceremonies|tours|events|sessions|camps?|programmes?|programs?|masterclasses|bootcamps?|supper clubs?|tastings?|residencies|clinics?|lessons|drop-ins?)\b.*?)" + END_LONG,
         r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|core\s+|flagship\s+|signature\s+|new\s+|best-selling\s+|bestselling\s+)?(?:offer|product|service|offering|package|bestseller|best seller|best-seller|new thing)s?\s+(?:is|are)\s+(?P<v>.+?)" + END,
         r"\b(?:i'm|i am|we're|we are)\s+(?:also\s+|now\s+)?(?:adding|launching|introducing)\s+(?P<v>.+?)" + END_LONG,
-        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:our|my)\s+(?:best ?seller|best-seller|signature|flagship|hero product|most popular (?:product|item|service))\b",
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:our|my)\s+(?:best ?sellers?|best-sellers?|signature|flagship|hero product|most popular(?: (?:product|item|service|one|thing))?|big(?:gest)? one|top sellers?|main thing)\b",
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+the\s+(?:best ?sellers?|best-sellers?|most popular(?: (?:product|item|service|one|thing))?|top sellers?)\b",
+        r"^(?=(?-i:[a-z0-9]))(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+the\s+big(?:gest)? one\b",  # "Kev Morgan Heating is the big one round here" is a rival
+        r"\b(?:best ?sellers?|best-sellers?|big(?:gest)? one|most popular)\b[^,;]{0,20},\s+then\s+(?P<v>.+?)" + END_LONG,
+        r"(?:^|\b(?:also|now|and|so)\s+)(?:launching|introducing|adding)\s+(?:a|an|our|my|the)\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:i|we)\s+(?:have\s+|'ve\s+)?(?:also\s+)?(?:made|created|launched|added|introduced|designed|started)\s+(?:a|an)\s+new\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:decided|deciding)\s+(?:now\s+)?to\s+(?:introduce|launch|add|start offering|offer|start)\s+(?P<v>(?:a|an|our|the|\d)\S*\s+.+?)" + END_LONG,
+        r"\bwhich\s+(?:we|i)\s+(?:shall|will|'ll|are going to|am going to)?\s*(?:call|name|are calling|am calling|have called|have named)\s+(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"\b(?:my|our|the)\s+(?:principal|main|core|key|primary)\s+(?:services|products|offers|offerings)\s+(?:are|include)\s+(?P<v>.+?)" + END_LONG,
         r"\b(?:we're|we are|i'm|i am)\s+(?:best\s+|mostly\s+)?known\s+for\s+(?:our\s+|my\s+)?(?P<v>.+?)" + END_LONG,
     ),
     # -- competitor ------------------------------------------------------------------------
@@ -295,10 +308,16 @@ RULES: list[Rule] = [
     *_rules(
         "goal",
         "sentence",
-        r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|\d{4}\s+|long-term\s+|short-term\s+|real\s+|ultimate\s+|only\s+)?(?:goal|aim|objective|dream|ambition|mission|target)"
-        r"(?:\s+(?:for|this|by)\s+(?:the\s+|this\s+|next\s+)?[\w\s]+?)?\s*(?:is|:|=|this year is|for this year is|right now is)\s*(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|\d{4}\s+|long-term\s+|short-term\s+|real\s+|ultimate\s+|only\s+|new\s+|revised\s+|updated\s+)?(?:goal|aim|objective|dream|ambition|mission|target)"
+        r"(?:\s+(?:for|this|by)\s+(?:the\s+|this\s+|next\s+)?[\w\s]+?)?\s*(?:is|:|=|this year is|for this year is|right now is|now is|is now|'s now|still is|is still|still|stil|remains)\s*(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:so\s+|and\s+)?(?:new\s+|revised\s+|updated\s+)?(?:goal|target)\s+(?:is\s+)?(?:now\s+|still\s+|stil\s+)(?:is\s+)?(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:a|the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:goal|target|objective)\s+of\s+(?P<v>(?:reaching\s+|hitting\s+|getting\s+)?\d[^.;!?]*?|(?:reaching|hitting|getting)\s+[^.;!?]+?)(?=\s+(?:remains|is|by the end)\b|" + END_CLAUSE[3:],
+        r"\b(?:upping|upped|raising|raised|bumping|bumped|changing|changed|moving|moved|increasing|increased|lowering|lowered|dropping|dropped)\s+(?:my\s+|our\s+|the\s+)?(?P<v>(?:goal|target)\s+to\s+.+?)" + END_CLAUSE,
+        r"\b(?:i|we)\s+(?:now\s+)?(?:want|need|'m aiming for|am aiming for|are aiming for|aim for)\s+(?P<v>\d[^.;!?]*?)(?=,\s+not\b|" + END_CLAUSE[3:],
+        r"^(?:i\s+|we\s+)?(?:really\s+)?(?:want|wanna)\s+to\s+be\s+known\s+as\s+(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:want|wanna|hoping|aiming|need)\s+to\s+(?P<v>(?!know|ask|check|talk|chat)\w.+?)" + END_CLAUSE,
         r"^target(?:\s+for\s+[\w\s]+?)?\s*:\s*(?P<v>\d.+?)" + END_CLAUSE,
-        r"(?<!who\s)(?<!what\s)(?<!which\s)(?<!that\s)\b(?:i|we)\s+(?:really\s+|would\s+|'d\s+)?(?:want|need|hope|plan|aim|intend|love)\s+(?:by\s+(?:the end of\s+)?(?:\w+|next \w+)\s+)?to\s+"
+        r"(?<!who\s)(?<!what\s)(?<!which\s)(?<!that\s)\b(?:i|we)\s+(?:really\s+|would\s+|'d\s+|should\s+)?(?:want|need|hope|plan|aim|intend|love|wish|like)\s+(?:by\s+(?:the end of\s+)?(?:\w+|next \w+)\s+)?to\s+"
         r"(?P<v>(?!(?:know|ask|understand|learn how|check|make sure|figure out|talk|chat|start by|get your|hear|work with is|serve is|reach is|sell to is|help is|be known for|be clean|feel|keep it|keep things|go after)\b).+?)" + END_CLAUSE,
     ),
     # -- challenge -------------------------------------------------------------------------
@@ -325,6 +344,8 @@ RULES: list[Rule] = [
         r"^(?P<v>[^,;]{3,80}?),?\s+(?:are|is|these are|those are)\s+what\s+(?:we|i)\s+stand\s+for",
         r"\bvalues[- ]wise,?\s+(?:it'?s|its|it is)\s+(?P<v>[^,;]+?)(?=\s*(?:[.;!?]|,|$))",
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+non[- ]?negotiable",
+        r"^(?P<v>[^,;]{3,50}?),?\s+above all(?:\s+else)?\s*$",
+        r"^(?P<v>[^;]{3,80}?),?\s+(?:that's|thats|that is)\s+(?:just\s+)?(?:us|me|who we are|who i am|how we roll|our whole thing|kind of our whole thing|our thing)\s*$",
         r"^(?P<v>[^,;]{3,60}?)\s+(?:matters?|is everything|are everything|means everything|means a lot)\s+(?:a lot\s+|so much\s+)?(?:to|for)\s+(?:me|us)\b",
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+(?:the\s+(?:\w+\s+)?things?|what)\s+(?:we|i)\s+want\s+to\s+be\s+known\s+for",
         r"\b(?:we|i)\s+want\s+to\s+be\s+known\s+for\s+(?P<v>.+?)" + END_CLAUSE,
@@ -353,7 +374,8 @@ RULES: list[Rule] = [
     *_rules(
         "preference",
         "sentence",
-        r"\b(?:i|we)(?:'d|\s+would)?\s+(?:much\s+|really\s+|strongly\s+)?(?:prefer|rather|like it when|don't like|do not like|hate|love it when)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"\b(?:i|we)(?:'d|\s+would|\s+should)?\s+(?:much\s+|really\s+|strongly\s+)?(?:prefer|rather|like it when|don't like|do not like|hate|love it when)\s+(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:(?:and|also|oh|so|but)\s+)*(?P<v>(?:skip|avoid|cut|no more|less|drop)\s+(?:the\s+)?(?:motivational|fluff|jargon|pep talks?|small talk|waffle|theory|emojis?|hype|buzzwords|long|corporate|cheerleading|flattery|essays?|walls of text)\b.*?)" + END_CLAUSE,
         r"^(?P<v>[^,;]{3,40}?)\s+works?\s+(?:best|better)\s+for\s+me\b",
         r"^(?:(?:still|and|also|oh|so|just|please|pls)\s+)*(?P<v>keep\s+(?:it|things|answers|replies|your answers|them)\s+[\w\s-]{2,30}?)" + END,
         r"\bi\s+(?:like|love|prefer)\s+(?:it\s+)?when\s+you\s+(?P<v>.+?)" + END_CLAUSE,
@@ -361,7 +383,10 @@ RULES: list[Rule] = [
     *_rules(
         "preference",
         "request",
-        r"\b(?:please|pls|plz)\s+(?P<v>(?:always|never|don't|do not|keep|answer|reply|respond|write|use|avoid|stick to|no)\b.+?)" + END_CLAUSE,
+        r"\b(?:please|pls|plz),?\s+(?:(?:can|could|would)\s+you\s+)?(?P<v>(?:always|never|don't|do not|keep|answer|reply|respond|write|use|avoid|stick to|no|continue|give me|be|skip|talk|explain|send|show)\b.+?)" + END_CLAUSE,
+        r"^(?:(?:still|and|also|so|just|maybe|ok|okay)[.,]?\s+)*(?P<v>(?:keep|no|short|shorter|be|use|less|more|skip|stick|avoid|bullet|plain|simple|easy|continue)\b[^.?!]{2,60}?)\s+(?:please|pls|plz)\W*$",
+        r"\b(?:ask|request) that you\s+(?P<v>.+?)(?=\s*[.;!?]|$)",
+        r"\bgrateful if you (?:would|could)\s+(?P<v>.+?)(?=\s*[.;!?]|$|;)",
         r"^(?:(?:still|and|also|oh|so|just)\s+)*(?P<v>(?:short|shorter|brief|quick|simple|plain|direct|detailed|longer|casual|blunt|straight)\s+[\w\s-]{2,30}?)\s+(?:please|pls|plz)\b",
     ),
 ]
@@ -404,7 +429,11 @@ PEOPLE = re.compile(
     r"solopreneurs|consultants|therapists|photographers|musicians|writers|authors|creators|folks|someone|"
     r"anyone|brides|grooms|runners|cyclists|dog owners|pet owners|landlords|investors|households|communities|"
     r"cafés|cafes|shops|stores|salons|gyms|studios|practices|firms|neighbou?rhood|adults|youth|graduates|"
-    r"(?:restaurant|hotel|hospitality|retail) (?:groups|chains)|operators|"
+    r"(?:restaurant|hotel|hospitality|retail) (?:groups|chains)|operators|chefs|cooks|kitchens|dentists|lawyers|"
+    r"solicitors|accountants|plumbers|electricians|builders|tradespeople|tradies|farmers|vets|physios|surgeons|"
+    r"pharmacies|hospitals|bakeries|grocers|gardeners|climbers|surfers|hikers|walkers|golfers|skiers|commuters|"
+    r"expats|migrants|newcomers|tenants|landlords|retirees|pensioners|mums-to-be|dog walkers|architects|"
+    r"dads|mothers|grandparents|foodies|collectors|hobbyists|crafters|knitters|gamers|shoppers|diners|"
     r"who)\b",
     re.IGNORECASE,
 )

@@ -68,7 +68,7 @@ _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\u2b50\u2b06
 _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"[’‘]"), "'"),
     (re.compile(r"[“”]"), '"'),
-    (re.compile(r"\bim\b"), "I'm"),
+    (re.compile(r"\b[iI]m\b"), "I'm"),
     (re.compile(r"\bive\b"), "I've"),
     (re.compile(r"\bi(?=\s)"), "I"),
     (
@@ -91,12 +91,12 @@ _GREETING_LEAD = re.compile(
 _TAIL = re.compile(
     r"\s*(?:\b(?:now|these days|at the moment|currently|right now|for now|anymore|though|too|"
     r"as well|lol|haha|recently|yesterday|today|ago|a while|btw|tbh|honestly|obviously|i think|"
-    r"i guess|really|already|always|for sure|same as always|as always|here|there|mainly|mostly|"
+    r"i guess|really|already|always|for sure|same as always|as always|like always|like before|as before|as usual|here|there|mainly|mostly|"
     r"(?:last|this|next|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter))\b|[\"'“”)(])+\s*$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^\s*(?:[\"'“(]|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
+    r"^\s*(?:[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
 )
 _NOT_A_NAME = frozenset(
     [
@@ -656,7 +656,9 @@ def split_offers(value: str) -> list[str]:
     tail = _PLACE_TAIL.search(value)
     if tail and find_place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
         value = value[: tail.start()]
-    parts = [clean_value(v) for v in _SPLIT_OFFER.split(value)]
+    value = re.sub(r"[\s,]*" + p.MONEY + r"\s*$", "", value, flags=re.IGNORECASE)  # "… report $170"
+    value = re.sub(r"(?<!\w)['\"]([^'\"]{2,40})['\"](?!\w)", r"\1", value)  # 'Kev Lite' for…
+    parts = [clean_value(v).strip("'\"") for v in _SPLIT_OFFER.split(value)]
     out = []
     for part in parts:
         tail = _PLACE_TAIL.search(part)
@@ -667,6 +669,7 @@ def split_offers(value: str) -> list[str]:
         if (
             part
             and not _NOT_AN_OFFER.match(part)
+            and not re.match(r"(?:me|us|i|we|you|they|it)\b", part, re.IGNORECASE)
             and not re.fullmatch(p.MONEY, part, re.IGNORECASE)
         ):
             out.append(part)
@@ -910,9 +913,13 @@ def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, s
         return [("price", price)] if price else []
     if category == "location":
         place = find_place(raw, known_only="known" in match.groupdict())
+        if place and re.search(r"\b" + p.ROLE_WORDS + r"$|\b(?:officer|lead|chair)$", place, re.IGNORECASE):
+            return []  # "I have moved to Chief Product Officer"
         return [("location", place)] if place else []
     if category == "offer":
         return [("offer", v) for v in split_offers(raw)]
+    if category == "goal":  # "to grow to ten employees, and to increase the share of…"
+        return [("goal", clean_value(v)) for v in re.split(r",?\s+and\s+to\s+", raw) if clean_value(v)]
     if category in _LIST_CATEGORIES:
         return [(category, clean_value(v)) for v in SPLIT_LIST.split(raw) if clean_value(v)]
     if category == "industry":

@@ -44,7 +44,7 @@ def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
         (
             "That's a sensible range. Who books you most at the moment?",
             "homeowners round cardiff mostly, lot of older couples. they find me on checkatrade",
-            {("audience", "homeowners round cardiff mostly, lot of older couples")},
+            {("audience", "homeowners round cardiff, lot of older couples")},
         ),
         (
             "What's the business called, and what kind of jobs make up most of your work?",
@@ -133,3 +133,51 @@ def test_no_answer_no_fact(coach: str | None, reply: str) -> None:
 )
 def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
     assert facts(reply) == expected
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "expected"),
+    [
+        (  # every group named, in one sentence or in short ones
+            "Who tends to book with you most?",
+            "mostly busy families with labradors tbh, and a fair few retired couples with terriers",
+            {("audience", "busy families with labradors, retired couples with terriers")},
+        ),
+        (
+            "Who comes through the door most?",
+            "cyclists. lots of cyclists. some office workers w sore knees",
+            {("audience", "cyclists, office workers w sore knees")},
+        ),
+        (
+            "Who usually buys them?",  # "them" are the products: still a question about you
+            "Women 30-50, they like linen and quiet homes.",
+            {("audience", "Women 30-50")},
+        ),
+        (
+            "Does the new area bring different clients?",
+            "Slightly. Still families, but also students from the college",
+            {("audience", "families")},
+        ),
+        # a business name in any case, and what else the question asked
+        ("Does the bakery have a name?", "Yes, Crumb Theory. Crumb is a pun, obviously.", {("company", "Crumb Theory")}),
+        ("What's the clinic called?", "eastside motion", {("company", "eastside motion")}),
+        (
+            "What's the business called and what jobs do you do most?",
+            "KB plumbing. mostly boilers, radiators, plus bathrooms n leaks",
+            {("company", "KB plumbing"), ("offer", "boilers"), ("offer", "radiators"), ("offer", "bathrooms n leaks")},
+        ),
+        # a principle asked for is a value; standing out is not a preference about the coach
+        ("What principles guide how you sell?", "Honesty above all. We never upsell.", {("value", "Honesty")}),
+        (
+            "How do you want to stand out from them?",
+            "grandma's recipes, everything baked fresh every morning",
+            {("value", "grandma's recipes, everything baked fresh every morning")},
+        ),
+        # a label: "new thing", "goal -"
+        (None, "new thing - 'Dawn Run' for beginners, £20 a head", {("offer", "Dawn Run for beginners"), ("price", "£20 a head")}),
+        (None, "launched it. bike fit w video report $150", {("offer", "bike fit w video report")}),
+        (None, "goal - 2 staff full time by spring", {("goal", "2 staff full time by spring")}),
+    ],
+)
+def test_groups_names_and_labels(coach: str | None, reply: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(reply, coach) == expected

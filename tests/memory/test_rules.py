@@ -166,3 +166,27 @@ def test_what_a_person_does_in_their_introduction_is_their_business_type(
 )
 def test_other_businesses_plans_and_pleasantries_store_no_place_name_or_price(text: str) -> None:
     assert not [f for f in extract(text) if f.category in ("location", "name", "price", "company")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi, I'm Dana Reyes, CPA. I run a small tax practice in Leeds.", {("name", "Dana Reyes"), ("role", "CPA"), ("industry", "tax practice"), ("location", "Leeds")}),
+        ("I'm a DJ, mostly weddings. trading as Beat Theory", {("role", "DJ"), ("company", "Beat Theory")}),
+        ("We moved! Now we are in a bigger place in El Carmen.", {("location", "El Carmen")}),
+        ("I have moved to Chief Operating Officer, so that I can focus.", set()),  # a role, not a place
+        ("So my goal now is to reach 500 members by the end of 2027.", {("goal", "reach 500 members by the end of 2027")}),
+        ("So goal now is 5 cafés, not 3.", {("goal", "5 cafés, not 3")}),
+        ("I want 6 weddings a month by December, not 4.", {("goal", "6 weddings a month by December")}),
+        ("Still far from our target of 500 by Diwali.", {("goal", "500 by Diwali")}),
+        ("I should like to grow to ten staff, and to double our SME clients.", {("goal", "grow to ten staff"), ("goal", "double our SME clients")}),
+        ("Small chops platters are the bestseller, then buffet packages for weddings.", {("offer", "Small chops platters"), ("offer", "buffet packages for weddings")}),
+        ("Also launching a 'Calm Coat' membership: monthly groom.", {("offer", "Calm Coat membership: monthly groom")}),
+        ("evidence first, no fluff, thats us", {("value", "evidence first"), ("value", "no fluff")}),
+        ("Please, can you use easy English words?", {("preference", "use easy English words")}),
+        ("keep it bullet points like before pls", {("preference", "keep it bullet points")}),
+        ("Skip the motivational stuff.", {("preference", "Skip the motivational stuff")}),
+    ],
+)
+def test_more_ways_of_saying_it(text: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(text) == expected
