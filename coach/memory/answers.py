@@ -11,7 +11,10 @@ customers are…"); this module reads a short reply in the light of the coach's 
 2. each asked kind is given one sentence of the reply: kinds with something to look for
    (money for a price, a name for a competitor or business, a place, people for an audience)
    take the first sentence that has it; the others take the next sentence in order;
-3. only where the rules found nothing of that kind in the reply.
+3. only where the rules found nothing of that kind in the reply;
+4. an ideal customer is every group the reply names, as one value ("runners, desk workers w
+   back pain"); values and challenges take each further short point of the reply ("solid wood.
+   no mdf. 10 yr warranty").
 
 A label works the same way within a message: "Problem: quoting." or "value wise - we turn up
 when we say" (a sentence that is only a label gives its kind to the next sentence).
@@ -57,7 +60,7 @@ _LOOKING_FOR = {"price", "competitor", "company", "location", "name"}
 _ANSWER_WORD = (
     r"both|yes|no|nope|nah|sure|right|fair|true|totally|definitely|absolutely|for sure|of course|"
     r"thanks|thank you|cheers|easy|simple|great|cool|nice|love it|love that|agreed|exactly|mm+|wait|"
-    r"fair enough|good point|done|deal|neither|either|all of them|all three|all of the above|slightly|a little|a bit|somewhat|partly"
+    r"fair enough|good point|done|deal|neither|either|all of them|all three|all of the above|slightly|a little|a bit|somewhat|partly|same as ever|same as always|same as before|as always|as ever"
 )
 _OPENER = re.compile(
     r"^(?:(?:well|so|oh|ah|um+|hmm+|erm|honestly|frankly|tbh|to be honest|good question|great question|"
@@ -69,7 +72,7 @@ _OPENER = re.compile(
 _DODGE = re.compile(
     r"^(?:i\s+)?(?:not sure|no idea|dunno|don't know|do not know|don't really know|haven't (?:decided|thought|figured)|"
     r"it depends|depends|hard to say|good question|no clue|not really|nothing|none|no one|nobody|can't say|"
-    r"let me think|still (?:deciding|thinking|figuring)|i'm not|we're not|we don't|i don't|never|same as|"
+    r"let me think|still (?:deciding|thinking|figuring)|i'm not|we're not|we don't|i don't|never|same as(?! ever| always| before| usual)|"
     r"that's (?:a|the) (?:thing|question)|pass|skip|later|not yet|n/a|idk|who knows)\b",
     re.IGNORECASE,
 )
@@ -118,7 +121,28 @@ _ABOUT_OTHERS = re.compile(r"\b(?:they|their|them|he|she|his|her|theirs)\b", re.
 _ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 # Kinds whose one-word answer is explained by the next sentence ("winter. taproom is dead…").
 _EXPLAINED = {"challenge", "goal", "value"}
+# Kinds a reply often lists as several points, a sentence each ("solid wood. no mdf. 10 yr warranty").
+_SEVERAL = {"challenge", "value"}
+_ASIDE = re.compile(
+    r"^(?:that's|thats|that is|this is|these are|sounds|if|which|so|because|cos|coz|lol|haha|i mean|anyway|simple|simples)\b",
+    re.IGNORECASE,
+)
+_POINT_LEAD = re.compile(r"^(?:(?:also|and|n|plus|oh and|another (?:one|thing) is|then)\b[\s,:]*)+", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|near|off|by|from|of)\s+$", re.IGNORECASE)
+
+# Groups of people in a reply ("families with doodles, and a fair few retired couples").
+_GROUP_SPLIT = re.compile(r",\s+(?:and\s+)?(?=\S)|;\s+|\s+(?:and|plus)\s+(?=(?:a fair few|a few|some|increasingly|also|more and more|lots of|loads of|plenty of|heaps of|more|a lot of)\b)", re.IGNORECASE)
+_GROUP_LEAD = re.compile(
+    r"^(?:(?:and|plus|also|still|then|specifically|especially|particularly|in particular|some|a few|a fair few|a lot of|lots of|loads of|heaps of|plenty of|increasingly|more and more|more|mostly|mainly|primarily|largely|the odd|occasional(?:ly)?)\b\s*)+",
+    re.IGNORECASE,
+)
+_STARTING = re.compile(
+    r"^(?:(?:i|we)(?:'m|'re| am| are)?\s+(?:now\s+|also\s+|just\s+)?(?:start|starting|started|launch|launching|launched|offer|offering|do|doing|run|running|have|added|adding)\s+)",
+    re.IGNORECASE,
+)
+_GROUP_END = re.compile(r"\s+(?:and (?:are|is|they|who)|because|but|so|since|as they)\b", re.IGNORECASE)
+_NARROWING = re.compile(r"^(?:specifically|especially|particularly|in particular)\b", re.IGNORECASE)
+_PRONOUN_OR_YOU = re.compile(r"^(?:they|them|it|he|she|i|we|you|my|our|which|that|this|those|these|who|but)\b", re.IGNORECASE)
 
 
 def asked(message: str | None) -> list[str]:
@@ -222,6 +246,10 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                 if more and not _DODGE.match(more):
                     values = [f"{values[0]}: {more}"]
                     used.add(i + 1)
+            if kind in _SEVERAL:
+                more_values, taken = _more_points(pieces, i + 1, used, found)
+                values = [*values, *more_values]
+                used.update(taken)
             for value in values:
                 if _plausible(kind, value) and not any(
                     f.category == kind and f.value.lower() == value.lower() for f in out
@@ -245,7 +273,9 @@ def _plausible(kind: str, value: str) -> bool:
     return rules.plausible(kind, value)
 
 
-_NOT_AN_ANSWER = frozenset(["yeah", "nope", "sure", "okay", "dunno", "none", "nothing", "same"])
+_NOT_AN_ANSWER = frozenset(
+    ["yeah", "nope", "sure", "okay", "dunno", "none", "nothing", "same", "simple", "simple as that", "thats it", "that's it", "same as ever"]
+)
 
 
 def _answers_at_all(text: str) -> bool:
@@ -354,7 +384,7 @@ def _answer(kind: str, piece: str) -> list[str] | None:
         return rules.split_offers(clause) or None
     if kind == "value":
         parts = [rules.clean_value(v) for v in rules.SPLIT_LIST.split(clause)]
-        if all(part and len(part.split()) <= 3 for part in parts):
+        if all(part and len(part.split()) <= 5 for part in parts):
             return parts  # a list of values: "honesty, speed and care"
         return [clause]
     return [clause]
@@ -384,6 +414,33 @@ def _segments(pieces: list[str], start: int, used: set[int]) -> tuple[list[str],
     return ([", ".join(groups)] if groups else []), taken
 
 
+def _more_points(
+    pieces: list[str], start: int, used: set[int], found: list[ExtractedFact]
+) -> tuple[list[str], list[int]]:
+    """The further points of a reply to "what makes you different?" or "what's in the way?":
+    each following short sentence, and each short part of a listing one ("10 yr guarantee, turn
+    up on time"), until a sentence that is long, dodges or talks about someone else."""
+    values: list[str] = []
+    taken: list[int] = []
+    for i in range(start, len(pieces)):
+        if i in used:
+            continue
+        if any(f.quote and pieces[i][:30] in f.quote for f in found):
+            continue  # the rules read it as something else ("no essays pls")
+        text = _POINT_LEAD.sub("", _OPENER.sub("", pieces[i].strip())).strip(" ,.;:-")
+        if not text or len(text.split()) > 14 or _DODGE.match(text) or _PRONOUN.match(text):
+            break
+        if _ASIDE.match(text):
+            continue  # "that's kind of my whole thing", "sounds daft but…"
+        parts = [rules.clean_value(part) for part in re.split(r",\s+", text)]
+        parts = [part for part in parts if len(part.split()) >= 2 or len(part) >= 6]
+        if not parts:
+            continue
+        values += parts if all(len(part.split()) <= 7 for part in parts) else [rules.clean_value(text)]
+        taken.append(i)
+    return [v for v in values if v.lower() not in _NOT_AN_ANSWER], taken
+
+
 def _all_groups(fact: ExtractedFact, pieces: list[str]) -> ExtractedFact:
     """The rules' ideal customer from a reply to "who buys?", widened to every group the reply
     names ("mostly busy families…, and a fair few retired couples with spaniels")."""
@@ -407,20 +464,6 @@ def _segment_sentence(piece: str) -> bool:
         and not re.search(r"\b(?:is|are|was|were|do|does|did|have|has|had)\b", text, re.IGNORECASE)
         and (bool(p.PEOPLE.search(text)) or len(words) <= 3)
     ) or bool(_NARROWING.match(piece.strip()))
-
-
-_GROUP_SPLIT = re.compile(r",\s+(?:and\s+)?(?=\S)|;\s+|\s+(?:and|plus)\s+(?=(?:a fair few|a few|some|increasingly|also|more and more|lots of|loads of|plenty of|heaps of|more|a lot of)\b)", re.IGNORECASE)
-_GROUP_LEAD = re.compile(
-    r"^(?:(?:and|plus|also|still|then|specifically|especially|particularly|in particular|some|a few|a fair few|a lot of|lots of|loads of|heaps of|plenty of|increasingly|more and more|more|mostly|mainly|primarily|largely|the odd|occasional(?:ly)?)\b\s*)+",
-    re.IGNORECASE,
-)
-_STARTING = re.compile(
-    r"^(?:(?:i|we)(?:'m|'re| am| are)?\s+(?:now\s+|also\s+|just\s+)?(?:start|starting|started|launch|launching|launched|offer|offering|do|doing|run|running|have|added|adding)\s+)",
-    re.IGNORECASE,
-)
-_GROUP_END = re.compile(r"\s+(?:and (?:are|is|they|who)|because|but|so|since|as they)\b", re.IGNORECASE)
-_NARROWING = re.compile(r"^(?:specifically|especially|particularly|in particular)\b", re.IGNORECASE)
-_PRONOUN_OR_YOU = re.compile(r"^(?:they|them|it|he|she|i|we|you|my|our|which|that|this|those|these|who|but)\b", re.IGNORECASE)
 
 
 def _first_clause(piece: str) -> str:

@@ -570,6 +570,8 @@ def plausible(category: str, value: str) -> bool:
         return False
     first = words[0].lower().strip(",")
     if category == "name":
+        if value.isupper() and len(value) > 3:
+            return False  # "I'm DROWNING"
         return len(words) <= 3 and first not in _NOT_A_NAME and value[0].isalpha()
     if category == "company":
         return (
@@ -920,6 +922,8 @@ def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, s
         return [("offer", v) for v in split_offers(raw)]
     if category == "goal":  # "to grow to ten employees, and to increase the share of…"
         return [("goal", clean_value(v)) for v in re.split(r",?\s+and\s+to\s+", raw) if clean_value(v)]
+    if category == "challenge":  # "that we are seen as expensive, and that founders never find us"
+        return [("challenge", clean_value(v)) for v in re.split(r",?\s+and\s+that\s+", raw) if clean_value(v)]
     if category in _LIST_CATEGORIES:
         return [(category, clean_value(v)) for v in SPLIT_LIST.split(raw) if clean_value(v)]
     if category == "industry":

@@ -171,7 +171,7 @@ def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
         (
             "How do you want to stand out from them?",
             "grandma's recipes, everything baked fresh every morning",
-            {("value", "grandma's recipes, everything baked fresh every morning")},
+            {("value", "grandma's recipes"), ("value", "everything baked fresh every morning")},
         ),
         # a label: "new thing", "goal -"
         (None, "new thing - 'Dawn Run' for beginners, £20 a head", {("offer", "Dawn Run for beginners"), ("price", "£20 a head")}),
@@ -180,4 +180,23 @@ def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
     ],
 )
 def test_groups_names_and_labels(coach: str | None, reply: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(reply, coach) == expected
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "expected"),
+    [
+        (
+            "What do you stand for?",
+            "solid oak. no veneer. made in my own shed. 10 yr warranty",
+            {("value", "solid oak: no veneer"), ("value", "made in my own shed"), ("value", "10 yr warranty")},
+        ),
+        (
+            "Remind me what's non-negotiable for you?",
+            "same as ever. 5 yr guarantee, turn up on time. thats kind of my whole thing",
+            {("value", "5 yr guarantee"), ("value", "turn up on time")},
+        ),
+    ],
+)
+def test_a_reply_listing_points_gives_each(coach: str, reply: str, expected: set[tuple[str, str]]) -> None:
     assert facts(reply, coach) == expected

@@ -190,3 +190,12 @@ def test_other_businesses_plans_and_pleasantries_store_no_place_name_or_price(te
 )
 def test_more_ways_of_saying_it(text: str, expected: set[tuple[str, str]]) -> None:
     assert facts(text) == expected
+
+
+def test_more_challenge_shapes_and_no_shouted_names() -> None:
+    assert facts("The difficulty, put simply, is that we are seen as expensive, and that young founders never find us.") == {
+        ("challenge", "we are seen as expensive"),
+        ("challenge", "young founders never find us"),
+    }
+    assert facts("Sir problem is shipping to Europe.") == {("challenge", "shipping to Europe")}
+    assert ("name", "DROWNING") not in facts("ok so it's just me, I'm DROWNING 😩 booked 6 days a week")
