@@ -85,6 +85,7 @@ _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\
 # An amount of money without its unit ("£4.50", "12 000 NOK", "₦4.5m", "$159pp").
 AMOUNT = (
     r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m|mn|bn|pp|pppn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
+    r"|\d[\d,.]*(?<=\d)\s?[€£¥₹₦₺₪฿₩₱](?!\w)"
     r"|\d{1,3}(?:\s\d{3})+\s*(?-i:[A-Z]{3})\b|\d[\d,.]*(?![.,]?\d)k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
 )
 MONEY = AMOUNT + _UNIT
@@ -97,6 +98,9 @@ END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
     r"based|located|near|out|on|to|btw|lol)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
 )
 ADVERB = r"(?:(?:mostly|mainly|primarily|largely|usually|basically|generally|typically|now|currently|still|also|all|really|probably|honestly|definitely|actually)\s+)*"
+
+
+_LISTED_ITEM = r"(?!(?:i|we|it|and|or|but|so|from|to|for|at|still|need|needs|charges?|costs?|like|about|around|is|are|sticking|staying)\b)[a-z][\w-]*(?:\s(?!from\b)[a-z][\w-]*)?"
 
 
 def _rules(category: str, scope: Scope, *patterns: str) -> list[Rule]:
@@ -257,17 +261,21 @@ RULES: list[Rule] = [
         "price",
         "sentence",
         r"(?:^|\b(?:i|we)\s+)(?:now\s+|currently\s+|still\s+|usually\s+|typically\s+)?(?:charge|bill|ask)\s+(?:about\s+|around\s+|roughly\s+|only\s+|just\s+)?(?P<v>" + MONEY + r")",
-        r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set|bumped|upped|cut|reduced|raising|increasing|lowering|dropping|changing|moving|putting|bumping|cutting|reducing)\s+(?:my|our|the|a)\s+(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:up\s+|down\s+)?to\s+(?P<v>" + MONEY + r")",
+        r"\b(?:raised|increased|lowered|dropped|changed|moved|put|set|bumped|upped|cut|reduced|raising|increasing|lowering|dropping|changing|moving|putting|bumping|cutting|reducing)\s+(?:(?:my|our|the|a)\s+|(?=(?-i:[A-Z])))(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:up\s+|down\s+)?to\s+(?P<v>" + MONEY + r")",
         r"\b(?:raised|increased|lowered|dropped|cut|reduced)\s+(?:the\s+)?(?:price|prices|rate|rates|fee|fees)\s+(?:of|for|on)\s+(?:a|an|the|my|our)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+to\s+(?P<v>" + MONEY + r")",
         r"\b(?:new\s+)?price\s+(?:for|of)\s+(?:a|an|the|my|our|one)?\s*(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is|will be)\s+(?:now\s+)?(?P<v>" + MONEY + r")",
         r"(?:^|[,:]\s*|\b(?:and|so|oh|now|but)\s+)(?P<item>(?:(?:a|an|the|my|our|each|one|every)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+\([\w\s-]+\))?)\s+"
-        r"(?:is|are|costs?|go(?:es)? for|sells? for|runs?|starts? at|retails? (?:at|for)|'s|is priced at|are priced at|will be|'ll be)\s+"
+        r"(?:is|are|costs?|go(?:es)? for|sells? for|runs?|starts? at|retails? (?:at|for)|'s|is priced at|are priced at|will be|'ll be|remains(?: at)?|stays(?: at)?|is still|are still|is from|are from|from)\s+"
         r"(?:now\s+|about\s+|around\s+|just\s+|only\s+|still\s+|typically\s+|currently\s+|roughly\s+|usually\s+|a flat fee of\s+)?(?P<v>" + MONEY + r")",
         r"\b(?:(?:my|our)\s+)?(?:new\s+)?(?:price|rate|fee|pricing)\s*(?:is\s+(?:now\s+)?|'s\s+(?:now\s+)?|will be\s+|'ll be\s+|goes up to\s+|(?:is\s+|'s\s+)?going\s+(?:up\s+)?to\s+|:\s*)(?P<v>" + MONEY + r")",
         r"(?:^|:\s*)(?:\d+[.)]\s*|[-*•]\s+)?(?P<item>(?!(?:i|we|it|they|you|that|this)\b)(?:[\w'+-]+\s+){0,4}?[\w'+-]+)\s*(?:[–—]|\s-)\s*(?P<v>" + MONEY + r")",
         r"(?:^|:\s*)(?P<item>(?!(?:i|we|it|they|you|that|this|and|but|so)\b)(?:[\w'+-]+\s+){0,4}?[\w'+-]+),\s+(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?" + _UNIT + r")(?=\s*(?:[.;]|$))",
         r"\b(?:it's|it is|it'll be|it will be)\s+(?:now\s+)?(?:a flat fee of\s+|a flat\s+)?(?P<v>" + MONEY + r")",
-        r"(?<![\w'])(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is going up to|going up to|goes up to|go up to|going to|goes to|go to|went up to|went to|is up to|stays(?: at)?|is revised to|revised to|up to)\s+(?P<v>" + MONEY + r")",
+        r"(?<![\w'])(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:is going up to|going up to|goes up to|go up to|going to|goes to|go to|went up to|went to|is up to|stays(?: at)?|is revised to|revised to|up to|rises to|rise to|will rise to|increases to)\s+(?P<v>" + MONEY + r")",
+        r"(?:^|[,:.]\s+|\band\s+)(?P<v>" + AMOUNT + r")\s+to\s+(?P<item>(?:book|reserve|join|enter|hire|start|secure|hold)\b(?:\s+[\w-]+){0,3}?)(?=\s*(?:[,.;]|$))",
+        # a bare list, "mini £35 full £90 ceramic from £450": a pair only next to another pair
+        r"(?:^|(?<=\d)\s+)(?P<item>" + _LISTED_ITEM + r")\s+(?:from\s+)?(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)k?)"
+        r"(?=\s+" + _LISTED_ITEM + r"\s+(?:from\s+)?" + CURRENCY + r"|\s*$)",
         r"(?:^|[,:.]\s+|\b(?:and|or)\s+)(?P<v>" + MONEY + r")\s+for\s+(?:a\s+|an\s+|the\s+|one\s+)?(?P<item>(?:[\w+-]+\s+){0,4}?[\w+-]+)(?=\s*(?:[,.;(]|$|\sand\b))",
         r"(?:^|[,:]\s+|\b(?:or|and)\s+)(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?:a\s+|an\s+|the\s+)?(?P<item>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?P<v>" + MONEY + r")",
         r"(?:^|[,:.]\s+|\band\s+)(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?)\s+(?!(?:for|per|a|an|each|on|to|from|in|at)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,.;(]|$))",
@@ -310,7 +318,8 @@ RULES: list[Rule] = [
         "sentence",
         r"(?:^|\b(?:my|our|the|a|one)\s+)(?:main\s+|big\s+|biggest\s+|top\s+|number one\s+|#1\s+|primary\s+|\d{4}\s+|long-term\s+|short-term\s+|real\s+|ultimate\s+|only\s+|new\s+|revised\s+|updated\s+)?(?:goal|aim|objective|dream|ambition|mission|target)"
         r"(?:\s+(?:for|this|by)\s+(?:the\s+|this\s+|next\s+)?[\w\s]+?)?\s*(?:is|:|=|this year is|for this year is|right now is|now is|is now|'s now|still is|is still|still|stil|remains)\s*(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
-        r"^(?:so\s+|and\s+)?(?:new\s+|revised\s+|updated\s+)?(?:goal|target)\s+(?:is\s+)?(?:now\s+|still\s+|stil\s+)(?:is\s+)?(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:(?:ok|okay|so|and|but|right)[,]?\s+)*(?:new\s+|revised\s+|updated\s+)?(?:goal|target)\s+(?:(?:is\s+)?(?:now|still|stil)\s+(?:is\s+)?|is\s+)(?:to\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?P<v>[^,;]{3,60}?)\s+(?:remains|is still|is)\s+the\s+(?:aim|goal|target)\b",
         r"\b(?:a|the|my|our)\s+(?:[\w-]+\s+){0,2}?(?:goal|target|objective)\s+of\s+(?P<v>(?:reaching\s+|hitting\s+|getting\s+)?\d[^.;!?]*?|(?:reaching|hitting|getting)\s+[^.;!?]+?)(?=\s+(?:remains|is|by the end)\b|" + END_CLAUSE[3:],
         r"\b(?:upping|upped|raising|raised|bumping|bumped|changing|changed|moving|moved|increasing|increased|lowering|lowered|dropping|dropped)\s+(?:my\s+|our\s+|the\s+)?(?P<v>(?:goal|target)\s+to\s+.+?)" + END_CLAUSE,
         r"\b(?:i|we)\s+(?:now\s+)?(?:want|need|'m aiming for|am aiming for|are aiming for|aim for)\s+(?P<v>\d[^.;!?]*?)(?=,\s+not\b|" + END_CLAUSE[3:],

@@ -52,7 +52,7 @@ _COMPETITION = re.compile(
 )
 # Aims and plans: "I want to open a branch in Ikeja" is a goal, not where the business is.
 _PLAN = re.compile(
-    r"\b(?:want|wants|plan|plans|planning|hope|hoping|aim|aiming|going(?!\s+up\b)(?!\s+to\s+\S*\d)|gonna|would love|'d love|dream|"
+    r"\b(?:want|wants|(?<!basic )(?<!pro )(?<!premium )(?<!starter )(?<!standard )(?<!monthly )(?<!annual )(?<!family )(?<!business )(?<!pricing )plans?(?!\s+(?:is|are|costs?)\b)|planning|hope|hoping|aim|aiming|going(?!\s+up\b)(?!\s+to\s+\S*\d)|gonna|would love|'d love|dream|"
     r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
@@ -76,6 +76,10 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
         lambda m: m.group(1)[:-1] + "'" + m.group(1)[-1],
     ),
     (re.compile(r"\bthats\b"), "that's"),
+    (
+        re.compile(r"\b(go|do|chang|mak|sell|tak|gett|runn|work|charg|book|plann|launch|start|mov|stay|say)in\b"),
+        r"\1ing",
+    ),
     (re.compile(r"\bits (called|named)\b"), r"it's \1"),
     (re.compile(r"\br\b"), "are"),
     (re.compile(r"\bw/o\b"), "without"),
@@ -635,6 +639,8 @@ def _price(match: re.Match[str], statement: str) -> str | None:
     item = (
         item[0].lower() + item[1:] if item[0].isupper() and not item.split()[0].isupper() else item
     )
+    if re.match(r"(?:book|reserve|join|enter|hire|start|secure|hold)\b", item, re.IGNORECASE):
+        return f"{money} to {item}"  # "£20 to book anything"
     return f"{item} at {money}" if _HAS_UNIT.search(money) else f"{money} for {item}"
 
 
@@ -839,7 +845,7 @@ def _from_statement(
                 continue
             start, end = match.span("v")
             if category in ("company", "location", "price", "industry", "role"):
-                clause = _CLAUSE_START.split(text[:start])[-1]
+                clause = _CLAUSE_START.split(text[:start])[-1] + text[start:end]
                 if _PLAN.search(clause):
                     continue  # "I want to open a branch in Ikeja": an aim, not a fact
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):

@@ -199,3 +199,22 @@ def test_more_challenge_shapes_and_no_shouted_names() -> None:
     }
     assert facts("Sir problem is shipping to Europe.") == {("challenge", "shipping to Europe")}
     assert ("name", "DROWNING") not in facts("ok so it's just me, I'm DROWNING 😩 booked 6 days a week")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Emergency call-out is 60€ the first hour.", {("price", "60€ for emergency call-out")}),  # the currency after the amount
+        ("Complete kitchen is from 4.500€.", {("price", "4.500€ for complete kitchen")}),
+        ("mini £35 full £90 ceramic from £450", {("price", "£35 for mini"), ("price", "£90 for full"), ("price", "£450 for ceramic")}),
+        ("£20 to book anything.", {("price", "£20 to book anything")}),
+        ("full valet goin to £110 from next wk", {("price", "£110 for full valet")}),
+        ("Basic plan is ₹1,499 a month per clinic.", {("price", "basic plan at ₹1,499 a month")}),  # a pricing plan is no plan to do something
+        ("the exam programme remains at £950.", {("price", "£950 for the exam programme")}),
+        ("ok so goal is 10 ceramics a month.", {("goal", "10 ceramics a month")}),
+        ("twenty-five tutors remains the aim", {("goal", "twenty-five tutors")}),
+        ("need like $4k a month to do that", set()),
+    ],
+)
+def test_price_and_goal_shapes(text: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(text) == expected
