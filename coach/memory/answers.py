@@ -122,11 +122,12 @@ _ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 # Kinds whose one-word answer is explained by the next sentence ("winter. taproom is dead…").
 _EXPLAINED = {"challenge", "goal", "value"}
 # Kinds a reply often lists as several points, a sentence each ("solid wood. no mdf. 10 yr warranty").
-_SEVERAL = {"challenge", "value"}
+_SEVERAL = {"challenge", "value", "offer"}
 _ASIDE = re.compile(
     r"^(?:that's|thats|that is|this is|these are|sounds|if|which|so|because|cos|coz|lol|haha|i mean|anyway|simple|simples)\b",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"^(?:no|not|never|don't|do not|nothing)\b", re.IGNORECASE)
 _POINT_LEAD = re.compile(r"^(?:(?:also|and|n|plus|oh and|another (?:one|thing) is|then)\b[\s,:]*)+", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|near|off|by|from|of)\s+$", re.IGNORECASE)
 
@@ -247,7 +248,7 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                     values = [f"{values[0]}: {more}"]
                     used.add(i + 1)
             if kind in _SEVERAL:
-                more_values, taken = _more_points(pieces, i + 1, used, found)
+                more_values, taken = _more_points(kind, pieces, i + 1, used, found)
                 values = [*values, *more_values]
                 used.update(taken)
             for value in values:
@@ -415,9 +416,10 @@ def _segments(pieces: list[str], start: int, used: set[int]) -> tuple[list[str],
 
 
 def _more_points(
-    pieces: list[str], start: int, used: set[int], found: list[ExtractedFact]
+    kind: str, pieces: list[str], start: int, used: set[int], found: list[ExtractedFact]
 ) -> tuple[list[str], list[int]]:
-    """The further points of a reply to "what makes you different?" or "what's in the way?":
+    """The further points of a reply to "what makes you different?", "what's in the way?" or
+    "what do you sell?":
     each following short sentence, and each short part of a listing one ("10 yr guarantee, turn
     up on time"), until a sentence that is long, dodges or talks about someone else."""
     values: list[str] = []
@@ -433,7 +435,12 @@ def _more_points(
         if _ASIDE.match(text):
             continue  # "that's kind of my whole thing", "sounds daft but…"
         parts = [rules.clean_value(part) for part in re.split(r",\s+", text)]
-        parts = [part for part in parts if len(part.split()) >= 2 or len(part) >= 6]
+        parts = [
+            part
+            for part in parts
+            if (len(part.split()) >= 2 or len(part) >= 6)
+            and not (kind == "offer" and _NEGATED.match(part))  # "no traditional" is not sold
+        ]
         if not parts:
             continue
         values += parts if all(len(part.split()) <= 7 for part in parts) else [rules.clean_value(text)]

@@ -590,6 +590,8 @@ def plausible(category: str, value: str) -> bool:
             and not _NOT_AN_INDUSTRY.match(value)
         )
     if category == "role":
+        if first.endswith("ing") and len(words) > 1 and words[1].lower() in {"a", "an", "the", "my", "our", "some"}:
+            return False  # "I'm adding a nurse-friendly set" (a "wedding photographer" is a role)
         return (
             first not in _NOT_A_NAME or first in {"head", "creative", "managing"}
         ) and not _FIRST_PERSON.search(value)
@@ -664,7 +666,7 @@ def split_offers(value: str) -> list[str]:
     tail = _PLACE_TAIL.search(value)
     if tail and find_place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
         value = value[: tail.start()]
-    value = re.sub(r"[\s,]*" + p.MONEY + r"\s*$", "", value, flags=re.IGNORECASE)  # "… report $170"
+    value = re.sub(r"(?:\s+(?:for|at|from|@))?[\s,]*" + p.MONEY + r"\s*$", "", value, flags=re.IGNORECASE)  # "… report $170"
     value = re.sub(r"(?<!\w)['\"]([^'\"]{2,40})['\"](?!\w)", r"\1", value)  # 'Kev Lite' for…
     parts = [clean_value(v).strip("'\"") for v in _SPLIT_OFFER.split(value)]
     out = []
@@ -850,9 +852,9 @@ def _from_statement(
                     continue  # "I want to open a branch in Ikeja": an aim, not a fact
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):
                 continue
-            values = _values(category, match, text)
+            values = [(c, v) for c, v in _values(category, match, text) if plausible(c, v)]
             if not values:
-                continue
+                continue  # an implausible reading leaves the words to the next rule
             taken.append((start, end, category))
             for cat, value in values:
                 add(cat, value, sentence, change=statement.change)

@@ -200,3 +200,12 @@ def test_groups_names_and_labels(coach: str | None, reply: str, expected: set[tu
 )
 def test_a_reply_listing_points_gives_each(coach: str, reply: str, expected: set[tuple[str, str]]) -> None:
     assert facts(reply, coach) == expected
+
+
+def test_a_reply_listing_what_is_sold_gives_each_offer_but_not_what_is_not() -> None:
+    reply = "kitchens mostly. custom oak cabinets. also built-in wardrobes. no laminate"
+    assert facts(reply, "What kind of work do you take on?") == {
+        ("offer", "kitchens"),
+        ("offer", "custom oak cabinets"),
+        ("offer", "built-in wardrobes"),
+    }

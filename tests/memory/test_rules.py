@@ -218,3 +218,8 @@ def test_more_challenge_shapes_and_no_shouted_names() -> None:
 )
 def test_price_and_goal_shapes(text: str, expected: set[tuple[str, str]]) -> None:
     assert facts(text) == expected
+
+
+def test_adding_something_is_an_offer_not_a_role() -> None:
+    assert facts("plus I'm adding a nurse-friendly short set for $32") == {("offer", "a nurse-friendly short set")}
+    assert ("role", "wedding photographer") in facts("Bonjour, I'm Amara, a wedding photographer based in Lyon.")
