@@ -100,7 +100,7 @@ LABELS: list[tuple[str, re.Pattern[str]]] = [
         ("offer", r"(?:new thing|new|launched it|just launched|new service|new product|new offering)"),
         ("audience", r"(?:update on )?who (?:buys|books|comes|shops|orders)"),
         ("preference", r"(?:preference|preferences)"),
-        ("decision", r"(?:decision|final decision|verdict|(?:i|we)(?:'ve| have)? (?:finally )?decided)"),
+        ("decision", r"(?:decision|final decision|verdict|(?:(?:i|we)(?:'ve| have)? )?(?:finally )?decided)"),
     ]
 ]
 # Requests that ask as a question does: "Tell me about your main package."
@@ -122,7 +122,7 @@ _ABOUT_YOU = re.compile(r"\b(?:you|your|you're|yours)\b", re.IGNORECASE)
 # Kinds whose one-word answer is explained by the next sentence ("winter. taproom is dead…").
 _EXPLAINED = {"challenge", "goal", "value"}
 # Kinds a reply often lists as several points, a sentence each ("solid wood. no mdf. 10 yr warranty").
-_SEVERAL = {"challenge", "value", "offer"}
+_SEVERAL = {"challenge", "value", "offer", "preference"}
 _ASIDE = re.compile(
     r"^(?:that's|thats|that is|this is|these are|sounds|if|which|so|because|cos|coz|lol|haha|i mean|anyway|simple|simples)\b",
     re.IGNORECASE,
@@ -432,8 +432,8 @@ def _more_points(
         text = _POINT_LEAD.sub("", _OPENER.sub("", pieces[i].strip())).strip(" ,.;:-")
         if not text or len(text.split()) > 14 or _DODGE.match(text) or _PRONOUN.match(text):
             break
-        if _ASIDE.match(text):
-            continue  # "that's kind of my whole thing", "sounds daft but…"
+        if _ASIDE.match(text) or (kind == "preference" and _FIRST_PERSON.match(text)):
+            continue  # "that's kind of my whole thing"; "I skim everything" explains a preference
         parts = [rules.clean_value(part) for part in re.split(r",\s+", text)]
         parts = [
             part

@@ -91,7 +91,9 @@ def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
             "Two more physios by next year. I'm turning people away.",
             {("goal", "Two more physios by next year")},  # the deadline stays in the goal
         ),
-        ("How do you want me to coach you?", "blunt. dont waste my time", {("preference", "blunt")}),
+        ("How do you want me to coach you?", "blunt. dont waste my time", {("preference", "blunt"), ("preference", "don't waste my time")}),
+        ("How should I write to you?", "short. english ok but simple. i read on my phone", {("preference", "short"), ("preference", "english ok but simple")}),
+        (None, "ok decided. not doing flash days anymore", {("decision", "not doing flash days")}),
         ("Who do you lose deals to?", "7shifts mostly. they're the default", {("competitor", "7shifts")}),
         (
             "Hi Rahul! What's your priority right now?",
