@@ -13,8 +13,8 @@ customers are…"); this module reads a short reply in the light of the coach's 
    take the first sentence that has it; the others take the next sentence in order;
 3. only where the rules found nothing of that kind in the reply;
 4. an ideal customer is every group the reply names, as one value ("runners, desk workers w
-   back pain"); values and challenges take each further short point of the reply ("solid wood.
-   no mdf. 10 yr warranty").
+   back pain"); values, challenges, offers and preferences take each further short point of the
+   reply ("solid wood. no mdf. 10 yr warranty").
 
 A label works the same way within a message: "Problem: quoting." or "value wise - we turn up
 when we say" (a sentence that is only a label gives its kind to the next sentence).
@@ -418,10 +418,10 @@ def _segments(pieces: list[str], start: int, used: set[int]) -> tuple[list[str],
 def _more_points(
     kind: str, pieces: list[str], start: int, used: set[int], found: list[ExtractedFact]
 ) -> tuple[list[str], list[int]]:
-    """The further points of a reply to "what makes you different?", "what's in the way?" or
-    "what do you sell?":
-    each following short sentence, and each short part of a listing one ("10 yr guarantee, turn
-    up on time"), until a sentence that is long, dodges or talks about someone else."""
+    """The further points of a reply to "what makes you different?", "what's in the way?",
+    "what do you sell?" or "how should I talk to you?": each following short sentence, and each
+    short part of a listing one ("10 yr guarantee, turn up on time"), until a sentence that is
+    long, dodges or talks about someone else."""
     values: list[str] = []
     taken: list[int] = []
     for i in range(start, len(pieces)):

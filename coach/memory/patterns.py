@@ -442,8 +442,8 @@ PEOPLE = re.compile(
     r"(?:restaurant|hotel|hospitality|retail) (?:groups|chains)|operators|chefs|cooks|kitchens|dentists|lawyers|"
     r"solicitors|accountants|plumbers|electricians|builders|tradespeople|tradies|farmers|vets|physios|surgeons|"
     r"pharmacies|hospitals|bakeries|grocers|gardeners|climbers|surfers|hikers|walkers|golfers|skiers|commuters|"
-    r"expats|migrants|newcomers|tenants|landlords|retirees|pensioners|mums-to-be|dog walkers|architects|"
-    r"dads|mothers|grandparents|foodies|collectors|hobbyists|crafters|knitters|gamers|shoppers|diners|"
+    r"expats|migrants|newcomers|tenants|pensioners|mums-to-be|dog walkers|architects|"
+    r"grandparents|foodies|collectors|hobbyists|crafters|knitters|shoppers|diners|"
     r"who)\b",
     re.IGNORECASE,
 )
