@@ -213,13 +213,13 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
     used = {
         i
         for i, piece in enumerate(pieces)
-        if any(f.category in asked_for and f.quote and piece[:30] in f.quote for f in found)
+        if _stated_in(piece, [f for f in found if f.category in asked_for])
     }
     for kind in kinds:
         for i, piece in enumerate(pieces):
             if i in used or not piece.strip():
                 continue
-            if kind not in _LOOKING_FOR and any(f.quote and piece[:30] in f.quote for f in found):
+            if kind not in _LOOKING_FOR and _stated_in(piece, found):
                 break  # the sentence states something else ("We sell beard oil…")
             values = _answer(kind, piece)
             if kind == "audience" and values is not None:
@@ -265,6 +265,11 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                     )
             break
     return found + out
+
+
+def _stated_in(piece: str, facts: list[ExtractedFact]) -> bool:
+    """Whether the sentence is where one of these facts was read (its quote holds it)."""
+    return any(f.quote and piece[:30] in f.quote for f in facts)
 
 
 def _plausible(kind: str, value: str) -> bool:
@@ -427,7 +432,7 @@ def _more_points(
     for i in range(start, len(pieces)):
         if i in used:
             continue
-        if any(f.quote and pieces[i][:30] in f.quote for f in found):
+        if _stated_in(pieces[i], found):
             continue  # the rules read it as something else ("no essays pls")
         text = _POINT_LEAD.sub("", _OPENER.sub("", pieces[i].strip())).strip(" ,.;:-")
         if not text or len(text.split()) > 14 or _DODGE.match(text) or _PRONOUN.match(text):
