@@ -861,6 +861,50 @@ def _from_statement(
     if statement.competition and not any(c == "competitor" for _, _, c in taken):
         for name in named_competitors(text):
             add("competitor", name, sentence)
+    if not statement.competition:
+        for value in _unread_prices(text, [(s, e) for s, e, c in taken if c == "price"]):
+            add("price", value, sentence, change=statement.change)
+
+
+_AMOUNT = re.compile(p.AMOUNT, re.IGNORECASE)
+_PRICE_LEAD = re.compile(  # "plus I'm adding a set for $32" → "a set for $32"
+    r"^(?:(?:plus|also|and|so|now|oh|ok|okay)\s+)*(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+(?:now\s+|also\s+)?"
+    r"(?:adding|launching|selling|offering|doing|running|charging|do|sell|offer|run|charge|added|launched)\s+",
+    re.IGNORECASE,
+)
+_NOT_OURS = re.compile(  # an amount someone else charges, earns, or the person only thinks of
+    r"\b(?:they|their|them|he|his|she|her|guy|guys|lads|mate|friend|heard|think|maybe|worth|"
+    r"penny|did|doing|made|making|earn\w*|mrr|arr|done with|charging|compare\w*)\b",
+    re.IGNORECASE,
+)
+_PRICE_PIECE = re.compile(r"\s*(?:[;,(]|\s[–—-]\s|\.\s|\b(?:and|then|but|while|whereas)\s)\s*", re.IGNORECASE)
+
+
+def _unread_prices(text: str, read: list[tuple[int, int]]) -> list[str]:
+    """Amounts of money no price rule read, each with the words around it ("callout £65 first
+    hr", "7 nights + 5 lessons, 490€"): a person naming an amount for their own work states a
+    price, however they word it. Amounts of revenue, rent, goals and the like are not prices."""
+    values = []
+    for match in _AMOUNT.finditer(text):
+        if any(s <= match.start() < e for s, e in read) or _BIG_NUMBER.match(text[match.end() :]):
+            continue
+        pieces = [(m.start(), m.end()) for m in _PRICE_PIECE.finditer(text)]
+        start = max([e for s, e in pieces if e <= match.start()], default=0)
+        end = min([s for s, e in pieces if s >= match.end()], default=len(text))
+        if not re.search(r"[^\W\d]{3}", text[start : match.start()] + text[match.end() : end]):
+            start = max([e for s, e in pieces if e <= max(0, start - 1)], default=0)  # "…, 490€"
+        value = _PRICE_LEAD.sub("", clean_value(text[start:end]))
+        if (
+            p.NOT_PRICED.search(value)
+            or _NOT_OURS.search(value)
+            or re.search(r"\b(?:not|than|instead of|was|were|from)\s+$", text[: match.start()], re.IGNORECASE)
+            or _PLAN.search(value)
+            or len(value.split()) > 12
+            or not re.search(r"[^\W\d]{3}", _AMOUNT.sub("", value))
+        ):
+            continue
+        values.append(value)
+    return values
 
 
 def named_competitors(text: str) -> list[str]:

@@ -177,7 +177,7 @@ def test_labelled_values(reply: str, expected: set[tuple[str, str]]) -> None:
         ),
         # a label: "new thing", "goal -"
         (None, "new thing - 'Dawn Run' for beginners, £20 a head", {("offer", "Dawn Run for beginners"), ("price", "£20 a head")}),
-        (None, "launched it. bike fit w video report $150", {("offer", "bike fit w video report")}),
+        (None, "launched it. bike fit w video report $150", {("offer", "bike fit w video report"), ("price", "bike fit w video report $150")}),
         (None, "goal - 2 staff full time by spring", {("goal", "2 staff full time by spring")}),
     ],
 )

@@ -221,5 +221,28 @@ def test_price_and_goal_shapes(text: str, expected: set[tuple[str, str]]) -> Non
 
 
 def test_adding_something_is_an_offer_not_a_role() -> None:
-    assert facts("plus I'm adding a nurse-friendly short set for $32") == {("offer", "a nurse-friendly short set")}
+    assert facts("plus I'm adding a nurse-friendly short set for $32") == {
+        ("offer", "a nurse-friendly short set"),
+        ("price", "a nurse-friendly short set for $32"),
+    }
     assert ("role", "wedding photographer") in facts("Bonjour, I'm Amara, a wedding photographer based in Lyon.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "callout £65 first hr then £45/hr after. boiler installs from £2,200 fitted",
+            {("price", "callout £65 first hr"), ("price", "£45/hr after"), ("price", "£2,200 for boiler installs")},
+        ),
+        ("Monthly private room for nomads: 1.200€.", {("price", "Monthly private room for nomads: 1.200€")}),
+        ("The most popular is surf week: 7 nights + 5 lessons, 490€.", {("price", "The most popular is surf week: 7 nights + 5 lessons, 490€")}),
+        # amounts that are not the person's prices
+        ("we did about €190k last year.", set()),
+        ("And price will be ¥10,000 from next season, not ¥9,000.", {("price", "¥10,000")}),
+        ("the Domain started charging trucks $200/wk", set()),
+        ("theres lads on facebook doing weddings for £400", set()),
+    ],
+)
+def test_any_amount_for_the_persons_work_is_a_price(text: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(text) == expected
