@@ -43,7 +43,7 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         ("industry", r"\b(?:what (?:kind|sort|type) of (?:business|company|work do you do)|what (?:line of work|industry|field|sector|trade)|what does the business do|what do you do for (?:a living|work))\b"),
         ("audience", r"\b(?:who you (?:sell to|serve|work with|target|help|book|attract)|who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|calls|rings|contacts|messages|emails|enquires|visits|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest |dream |perfect |regular |key |top )?(?:(?:kind|type|sort) of )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who is (?:drinking|eating|buying|using|reading|listening|watching|booking|coming|wearing|shopping|ordering)|(?:does|has|will) (?:the|your) (?:audience|customer|client|market)|(?:audience|customers?|clients?) (?:shift|change)|who(?:'s| is) the (?:customer|client|buyer|audience)|which (?:customers|clients|people|buyers|students|guests|patients|groups?|segments?) (?:do you|are you|does the)|(?:bring|brings|bringing|attract|attracts|attracting) (?:in )?(?:different|new|more|other) (?:clients|customers|people|buyers|students|guests|patients|crowds?))\b"),
         ("price", r"\b(?:what do you charge|how much (?:do|does|is|are|will|for)|(?:how|what) (?:are|is|do) (?:you|it|they|that|your \w+) (?:priced|cost|charge)|pric(?:e|es|ed|ing)|(?:your|the) (?:rates?|fees?)|what(?:'s| is| are) (?:the|your) (?:rate|fee|cost)s?|what does (?:it|one|a|an|the) [\w ]{0,30}cost)\b"),
-        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what (?:work|jobs|services|products|things|kinds? of \w+) do you (?:do|take on|sell|offer|make)|what do (?:people|clients|customers|they) (?:book|buy|order|hire) you for|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
+        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what (?:work|jobs|services|products|things|kinds? of \w+) do you (?:do|take on|sell|offer|make)|what do (?:people|clients|customers|guests|they|folks|visitors|students|patients|couples) (?:usually |mostly |normally |typically )?(?:book|buy|order|hire|get|come (?:in )?for|pay (?:you )?for)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
         ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings|deals|pitches|tenders|bids) to|compares? (?:you|your \w+) (?:to|with)|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
         ("goal", r"\b(?:goals?|(?:the|that|your) [\w ]{0,20}target|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what is next for|by the end of the year|next (?:12|twelve) months)\b"),
         ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle|bottleneck|risk)|worr(?:y|ies|ying)|bottlenecks?|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what is tough|what is hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
@@ -200,6 +200,8 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
     if "company" in kinds:
         found = _name_was_the_business(found, replies)
     asked_for = kinds
+    if "offer" in kinds and _answers_at_all(text):
+        out += _listed_offers(re.split(r"(?<=[.!?])\s+|\n+", text), found + out)
     kinds = [k for k in kinds if not any(f.category == k for f in found + out)]
     if not kinds:
         return found + out
@@ -265,6 +267,62 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
                     )
             break
     return found + out
+
+
+_AMOUNT = re.compile(p.MONEY, re.IGNORECASE)
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;:(]|\s[–—-]\s|\b(?:and|then|plus|or)\s)\s*", re.IGNORECASE)
+_ITEM_LEAD = re.compile(
+    r"^(?:(?:also|and|then|plus|oh|so|mainly|mostly|main|our|my|the|a|an|some|just|there(?:'s| is| are)|"
+    r"(?:i|we)(?:'ve| have| also have| do| sell| offer| also do| make| run)|(?:the )?(?:main|most popular|"
+    r"best ?seller|bestseller|biggest) (?:one |thing |dish |product |seller )?(?:is|are)|main is)\b\s*)+",
+    re.IGNORECASE,
+)
+_ITEM_TAIL = re.compile(
+    r"\s+(?:is|are) (?:the|our|my) (?:main|big|best|biggest|most popular)\b.*$|"
+    r"(?:\s+(?:at|for|from|is|are|costs?|@|go|goes|sells?|starts?|runs?|avg|average|approx|(?:i|we)(?:'re| are| am)? charg\w+))+$",
+    re.IGNORECASE,
+)
+_NOT_AN_ITEM = re.compile(
+    r"^(?:with|after|before|until|which|that|who|when|where|if|because|outsells?|sells?|takes?|paid|"
+    r"payable|billed|upfront|avg|average|each|all|everything)\b|\d\s*-\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _listed_offers(pieces: list[str], held: list[ExtractedFact]) -> list[ExtractedFact]:
+    """Asked what they sell, the things a reply names beside its prices ("We have beds in dorm,
+    28 euro per night, and private rooms for 75 euro") or in the same breath: each is an
+    offer. Only sentences that name a price are read this way, whole ("then there are tasting
+    tours" is theirs here), unless they ask, wonder or talk about others; a unit of the price
+    ("6 piece", "two hours") is not a thing sold."""
+    have = " ".join(f.value.lower() for f in held if f.category == "offer")
+    out: list[ExtractedFact] = []
+    for piece in pieces:
+        if (
+            not _AMOUNT.search(piece)
+            or _ABOUT_OTHERS.search(piece)
+            or piece.rstrip().endswith("?")
+            or rules.HYPOTHETICAL.search(piece)
+            or rules.COMPETITION.search(piece)
+        ):
+            continue
+        for chunk in _ITEM_SPLIT.split(_AMOUNT.sub(" , ", piece)):
+            item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", chunk.strip(" .!")))
+            item = re.sub(r"^(?:for|at|from|is|are)\s+", "", item, flags=re.IGNORECASE).strip(" .!")
+            words = item.split()
+            if (
+                not 1 <= len(words) <= 6
+                or p.PRICED_UNIT.search(item)
+                or _NOT_AN_ITEM.search(item)
+                or _FIRST_PERSON.match(item)
+                or _PRONOUN_OR_YOU.match(item)
+                or item.lower() in have
+                or not rules.plausible("offer", item)
+            ):
+                continue
+            have += " " + item.lower()
+            out.append(ExtractedFact(category="offer", value=item, quote=piece[:500]))
+    return out
 
 
 def _stated_in(piece: str, facts: list[ExtractedFact]) -> bool:

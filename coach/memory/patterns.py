@@ -427,6 +427,16 @@ NOT_PRICED = re.compile(
     r"grant|debt|savings|bill|ads?)\b",
     re.IGNORECASE,
 )
+# What a price is counted in, not what is sold: "¥6,500 one person", "R189 for a 500ml bottle",
+# "per night" (but "table olives in jars" is sold).
+PRICED_UNIT = re.compile(
+    r"^\W*\d|^(?:one|two|three|four|five|six|per|each|every|min|max|minimum|maximum|up to|from|plus|only|"
+    r"just|about|around|roughly|approx|incl|inc|including|ex|excl|depends|depending|starting)\b|"
+    r"^(?:\S+\s+)?(?:persons?|people|pax|head|guests?|hours?|hrs?|hr|mins?|minutes?|days?|nights?|weeks?|months?|"
+    r"years?|sessions?|pieces?|pcs|kg|g|ml|l|litres?|liters?|bottles?|jars?|dozen|slices?|portions?|"
+    r"price|prices|rate|fee|cost|vat|gst|total)$",
+    re.IGNORECASE,
+)
 # Words that name people: "we serve busy parents" is an audience, "we serve oolong" an offer.
 PEOPLE = re.compile(
     r"\b(?:people|persons?|parents|mums|moms|mothers|fathers|dads|famil(?:y|ies)|women|men|guys|girls|boys|blokes|"

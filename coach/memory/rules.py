@@ -35,7 +35,7 @@ _QUESTION_START = re.compile(
     r"right|or|wdyt|no|yes or no|too|worth)\b",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(
+HYPOTHETICAL = re.compile(
     r"\b(?:what if|should i|should we|would it|could i|could we|if i|if we|thinking (?:about|of)|"
     r"considering|might|maybe|perhaps|wondering|imagine|suppose|i wish|hypothetically|someday|"
     r"not sure|unsure|toying with|debating|tempted|or should)\b",
@@ -47,7 +47,7 @@ _OTHERS = re.compile(
     r"\b(?:he|she|they)\s+(?:runs?|owns?|charges?|sells?|is|are|has|have|do|does)\b|\b(?:he's|she's|they're|there is|there are|there's)\b",
     re.IGNORECASE,
 )
-_COMPETITION = re.compile(
+COMPETITION = re.compile(
     r"\b(?:competitors?|competition|rivals?|compete|competing)\b", re.IGNORECASE
 )
 # Aims and plans: "I want to open a branch in Ikeja" is a goal, not where the business is.
@@ -525,7 +525,7 @@ def keep_statements(sentence: str) -> str:
         if starts[i] and question:
             dropping = True  # "…, is that too cheap or should I…?" — the rest is the question
         others = _OTHERS.search(clause)
-        if is_question or dropping or _HYPOTHETICAL.search(clause):
+        if is_question or dropping or HYPOTHETICAL.search(clause):
             kept.append("\x00")
         elif others:
             # "competitor is X near the station they do the same classes": keep what comes
@@ -779,7 +779,7 @@ def extract(text: str) -> list[ExtractedFact]:
         statement = _Statement(
             keep_statements(sentence),
             bool(CHANGE.search(sentence)),
-            bool(_COMPETITION.search(sentence) or p.COMPETITOR_CUE.search(sentence)),
+            bool(COMPETITION.search(sentence) or p.COMPETITOR_CUE.search(sentence)),
             bool(_FIRST_PERSON.search(sentence)),
             introduced=any(f.category == "name" for f in found)
             or any(r.category == "name" and r.pattern.search(sentence) for r in _NAME_RULES),

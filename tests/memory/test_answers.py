@@ -74,7 +74,7 @@ def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
         (
             "And what do you sell them — fixed-price builds or retainers?",
             "Both. MVP build is ₦4.5m flat, takes about 10 weeks.",
-            {("price", "₦4.5m flat for MVP build")},  # "Both" is not an offer
+            {("price", "₦4.5m flat for MVP build"), ("offer", "MVP build")},  # "Both" is not an offer
         ),
         (
             "Hi Greg. What's the business called, and are you the owner?",
@@ -211,3 +211,25 @@ def test_a_reply_listing_what_is_sold_gives_each_offer_but_not_what_is_not() -> 
         ("offer", "custom oak cabinets"),
         ("offer", "built-in wardrobes"),
     }
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "offers"),
+    [
+        (
+            "What do guests book with you?",
+            "We have beds in dorm, 28 euro per night, and private rooms for 75 euro. And surf lessons, 40€ for two hours.",
+            {"beds in dorm", "private rooms", "surf lessons"},  # not "two hours"
+        ),
+        (
+            "What do you sell?",
+            "Our extra virgin olive oil is the main thing — R189 for a 500ml bottle. Then there are tasting tours on the farm at R250 per person, and table olives in jars.",
+            {"extra virgin olive oil", "tasting tours on the farm", "table olives in jars"},
+        ),
+        ("What is your main dish?", "Main is tonkotsu ramen, ¥980. Also gyoza, 6 piece ¥450.", {"tonkotsu ramen", "gyoza"}),
+        # another business's prices, and a price asked about, name nothing this person sells
+        ("What do you sell?", "Their oil sells for R250 a bottle. Should I do gift boxes at R300?", set()),
+    ],
+)
+def test_asked_what_they_sell_the_priced_things_are_offers(coach: str, reply: str, offers: set[str]) -> None:
+    assert {v for c, v in facts(reply, coach) if c == "offer"} == offers
