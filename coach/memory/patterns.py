@@ -225,6 +225,11 @@ RULES: list[Rule] = [
         r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+(?:is|are)\s+(?P<v>.+?)" + END_LONG,
         r"\b" + ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + END,
         r"\b(?:we're|we are|we)\s+(?:now\s+)?(?:focusing|focussing|focused|focussed)\s+on\s+(?P<v>.+?)" + END_LONG,
+        r"(?:^|\b(?:so|and|now)\s+)(?:main|ideal|target|core)\s+(?:customer|client|audience|market)s?\s+(?:now\s+)?(?:is|are)\s+(?P<v>.+?)" + END_LONG,
+        r"\bthe\s+(?:clients|customers|people|ones)\s+(?:with whom|who|that)\s+(?:we|i)\s+(?:work|do)\s+(?:best|well)(?:\s+with)?\s+(?:are|is)\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:the\s+)?new\s+(?:target|market|customer|client|audience)(?:\s+(?:i|we)\s+want)?\s*(?:is|:)\s+(?P<v>(?!\d).+?)" + END_LONG,
+        r"\b(?:my|our)\s+(?:clientele|client base|customer base)\s+(?:consists|is made up|is drawn)(?:,?\s+(?:in the main|mostly|largely|mainly),?)?\s+(?:of|from)\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:(?:the\s+)?people|those|the ones|folks)\s+who\s+(?:come|buy|book|shop|order|visit|pay)\s+(?:most\s+)?(?:consistently|often|regularly|most)?\s*(?:are|is)\s+(?:what\s+(?:i|we)\s+(?:would|'d)\s+call\s+)?(?P<v>.+?)" + END_LONG,
     ),
     # audience only when the value names people ("we only go after restaurant groups")
     *_rules(
@@ -235,6 +240,12 @@ RULES: list[Rule] = [
         r"\b(?:i|we)\s+(?:now\s+)?(?:only\s+)?(?:go after|going after|chase|chasing|targeting)\s+(?P<v>.+?)" + END_LONG,
         r"\b(?:supplying|selling|delivering|catering)\s+(?:[\w'-]+\s+){0,4}?to\s+(?P<v>.+?)" + END_LONG,
         r"^(?:mostly|mainly|largely|primarily)\s+(?P<v>.+?)" + END_LONG,
+        r"\b(?:want|wanna|going|plan|planning|need|hope|hoping|trying)\s+to\s+(?:also\s+)?(?:target|go after|reach|attract|win|chase|focus on)\s+(?P<v>.+?)" + END_LONG,
+        r"\bswitch(?:ing|in'?|ed)?\s+(?:our\s+|my\s+|the\s+)?focus\s+to\s+(?P<v>.+?)" + END_LONG,
+        r"^(?:(?:also|and|now|ok|so|ya|yeah)\s+)*(?:targeting|chasing|going after)\s+(?P<v>.+?)" + END_LONG,
+        r"^(?:(?:ya|yeah|actually|honestly|so|now)\s+)*(?P<v>(?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:are|r|is)\s+(?:now\s+|really\s+)?(?:the|my|our)\s+(?:main|core|best|new|target|ideal)\s+(?:ppl|people|customers?|clients?|crowd|buyers|market|audience)\b",
+        r"^(?:(?:honestly|really|actually|so|now)[,\s]+)*(?P<v>(?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:are|is)\s+(?:now\s+)?the\s+(?:customers?|clients?|people|market)\s+(?:i|we)\s+(?:want|'m chasing|am chasing|'re chasing|are chasing)",
+        r"^(?:(?:but\s+)?(?:honestly|really|actually)\s+)?the\s+(?:real\s+)?(?:buyer|customer|client|decision-?maker)\s+is\s+(?:really\s+|actually\s+)?(?P<v>.+?)" + END_LONG,
         r"\b(?:i|we)\s+(?:primarily\s+|mostly\s+|mainly\s+|now\s+|only\s+)?(?:help|work with|sell to|cater to|cater for|design for|make \w+ for)\s+(?P<v>.+?)(?=\s+(?:to\s+\w+|get|find|build|grow|create|feel|learn|turn|stop|make|launch)\b|" + END_LONG[3:],
     ),
     *_rules(
@@ -454,6 +465,8 @@ PEOPLE = re.compile(
     r"pharmacies|hospitals|bakeries|grocers|gardeners|climbers|surfers|hikers|walkers|golfers|skiers|commuters|"
     r"expats|migrants|newcomers|tenants|pensioners|mums-to-be|dog walkers|architects|"
     r"grandparents|foodies|collectors|hobbyists|crafters|knitters|shoppers|diners|"
-    r"who)\b",
+    r"ppl|bakers|backpackers|nomads|groomers|delis|salaryman|salarymen|estates|\d0\s?somethings|\w+-somethings|hunters|"
+    r"guests|regulars|visitors|members|subscribers|users|mother|father|parent|woman|man|couple|student|"
+    r"customer|client|tourist|worker|person|buyer|owner|who)\b",
     re.IGNORECASE,
 )

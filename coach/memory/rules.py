@@ -607,7 +607,12 @@ def plausible(category: str, value: str) -> bool:
         return (
             len(value) >= 3
             and not _PREPOSITION_END.search(value)
-            and (len(words) >= 2 or value[0].isupper() or category == "offer")
+            and (
+                len(words) >= 2
+                or value[0].isupper()
+                or category == "offer"
+                or (category == "audience" and bool(p.PEOPLE.fullmatch(value)))
+            )
         )
     return len(value) >= 2
 

@@ -246,3 +246,21 @@ def test_adding_something_is_an_offer_not_a_role() -> None:
 )
 def test_any_amount_for_the_persons_work_is_a_price(text: str, expected: set[tuple[str, str]]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("also new target is small salons w 2-5 groomers", {("audience", "small salons w 2-5 groomers")}),
+        ("Our clientele consists, in the main, of landed estates and farming families in the Borders.", {("audience", "landed estates and farming families in the Borders")}),
+        ("the people who buy most consistently are what I would call design-conscious home cooks.", {("audience", "design-conscious home cooks")}),
+        ("switchin focus to homeowners", {("audience", "homeowners")}),
+        ("ya actually local commuters r the main ppl now", {("audience", "local commuters")}),
+        ("Honestly, restaurants and delis are now the customers I want most.", {("audience", "restaurants and delis")}),
+        ("So main customer now is home bakers and small cafes.", {("audience", "home bakers and small cafes")}),
+        ("I also want to target tourists on ski holidays.", {("audience", "tourists on ski holidays")}),
+        ("we want to reach 500 members", {("goal", "500 members")}),  # a number of people is a goal
+    ],
+)
+def test_who_the_customer_is(text: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(text) == expected
