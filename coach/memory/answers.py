@@ -47,7 +47,7 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings|deals|pitches|tenders|bids) to|compares? (?:you|your \w+) (?:to|with)|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
         ("goal", r"\b(?:goals?|(?:the|that|your) [\w ]{0,20}target|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what is next for|by the end of the year|next (?:12|twelve) months)\b"),
         ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle|bottleneck|risk)|worr(?:y|ies|ying)|bottlenecks?|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what is tough|what is hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
-        ("value", r"\b(?:what do you (?:stand for|value|care about|believe)|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you (?:do|have|offer) that|(?:your|the) edge|edge over|why (?:do|would|should) (?:people|customers|clients|they|couples|guests) (?:choose|pick|come to|book|buy from) you|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference|principles?|what guides|stand out)\b"),
+        ("value", r"\b(?:what do you (?:stand for|value|care about|believe|do better|do differently from)|better than (?:them|they|the|him|her|\w+)|(?:that|which) (?:they|the \w+|\w+) (?:can't|cannot|don't|doesn't|won't)|what do (?:your |the )?(?:customers|clients|people|guests|students|patients|couples|brides|buyers) (?:say|love|rave) about|keep the same|hold (?:on ?to|onto)|(?:your|the) (?:pitch|philosophy|promise)|what makes [\w' ]{1,30} (?:different|special|unique|stand out|yours|you)|what(?:'s| is) special|values?|what makes (?:you|the brand|the business|it) (?:different|special|stand out)|sets you apart|what do you (?:do|have|offer) that|(?:your|the) edge|edge over|why (?:do|would|should) (?:people|customers|clients|they|couples|guests) (?:choose|pick|come to|book|buy from) you|(?:the|your) brand (?:to )?(?:feel|stand for|be known for)|want (?:the brand|people|customers|clients) to (?:feel|think|say|know you)|known for|non-negotiable|what matters (?:most )?to you|why (?:do|did) you (?:do|start)|difference|principles?|what guides|stand out)\b"),
         ("preference", r"\b(?:how do you (?:like|prefer|want) (?:me|advice|feedback|things|it|your|to (?:get|receive|hear|work|be (?:coached|told|spoken)))|how (?:should|shall) i (?:talk|reply|give|write|send|keep)|how do you want me to|detailed or (?:short|quick|brief)|keep in mind|like me to (?:do|keep|know|remember)|do differently|(?:short|quick|brief) or (?:detailed|long)|format|prefer)\b"),
         ("decision", r"\b(?:what did you (?:decide|go with|choose|pick|land on|settle on)|did you (?:decide|go with|choose|pick|settle)|which (?:one|option|name|way|direction) (?:did|are) you|have you decided|decision|final answer|what is the verdict)\b"),
     ]
@@ -124,9 +124,12 @@ _EXPLAINED = {"challenge", "goal", "value"}
 # Kinds a reply often lists as several points, a sentence each ("solid wood. no mdf. 10 yr warranty").
 _SEVERAL = {"challenge", "value", "offer", "preference"}
 _ASIDE = re.compile(
-    r"^(?:that's|thats|that is|this is|these are|sounds|if|which|so|because|cos|coz|lol|haha|i mean|anyway|simple|simples)\b",
+    r"^(?:that's|thats|that is|this is|these are|sounds|if|which|so|because|cos|coz|lol|haha|i mean|anyway|simple|simples|"
+    r"that|trust me|it works|wherever|whenever|sometimes|i think|i guess|i believe|not just|in \w+,? (?:that's|thats|it's|its) rare|"
+    r"same as (?:ever|always|before|usual))\b",
     re.IGNORECASE,
 )
+_TO_THE_COACH = re.compile(r"\b(?:with me|to me|pls|please|plz)\b", re.IGNORECASE)
 _NEGATED = re.compile(r"^(?:no|not|never|don't|do not|nothing)\b", re.IGNORECASE)
 _POINT_LEAD = re.compile(r"^(?:(?:also|and|n|plus|oh and|another (?:one|thing) is|then)\b[\s,:]*)+", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|near|off|by|from|of)\s+$", re.IGNORECASE)
@@ -497,12 +500,15 @@ def _more_points(
             break
         if _ASIDE.match(text) or (kind == "preference" and _FIRST_PERSON.match(text)):
             continue  # "that's kind of my whole thing"; "I skim everything" explains a preference
-        parts = [rules.clean_value(part) for part in re.split(r",\s+", text)]
+        parts = [rules.clean_value(part) for part in re.split(r",\s+|\s+[—–]\s+", text)]
         parts = [
             part
             for part in parts
             if (len(part.split()) >= 2 or len(part) >= 6)
             and not (kind == "offer" and _NEGATED.match(part))  # "no traditional" is not sold
+            and not _ASIDE.match(part)  # "…, trust me"
+            and not _ABOUT_OTHERS.search(part)
+            and not (kind != "preference" and _TO_THE_COACH.search(part))  # "keep being blunt with me"
         ]
         if not parts:
             continue

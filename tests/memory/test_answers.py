@@ -233,3 +233,24 @@ def test_a_reply_listing_what_is_sold_gives_each_offer_but_not_what_is_not() -> 
 )
 def test_asked_what_they_sell_the_priced_things_are_offers(coach: str, reply: str, offers: set[str]) -> None:
     assert {v for c, v in facts(reply, coach) if c == "offer"} == offers
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "expected"),
+    [
+        (None, "We press within 4 hours of picking. That's it, that's the magic.", {("value", "We press within 4 hours of picking")}),
+        (None, "Only that discretion and plain English must remain the foundation of everything we do.", {("value", "discretion"), ("value", "plain English")}),
+        (
+            "OK. What do you do better than them?",
+            "same electrician every time, no random guy. n i give 1 yr warranty on wiring",
+            {("value", "same electrician every time"), ("value", "no random guy"), ("value", "I give 1 yr warranty on wiring")},
+        ),
+        (  # asides are not values
+            "What do you do better than Tasty Bites?",
+            "Everything is fried fresh on site, never reheated. And I always show up on time — in Lagos that's rare, trust me.",
+            {("value", "Everything is fried fresh on site, never reheated"), ("value", "I always show up on time")},
+        ),
+    ],
+)
+def test_what_sets_them_apart(coach: str | None, reply: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(reply, coach) == expected
