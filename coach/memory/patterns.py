@@ -51,7 +51,8 @@ BUSINESS_NOUNS = (
     r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
     r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
     r"channel|community|marketplace|kiosk|stall|market stall|franchise|centre|center|van|taproom|"
-    r"tuition centre|learning centre|garden centre|garage)"
+    r"tuition centre|learning centre|garden centre|garage|hostel|lodge|inn|fashion house|catering|"
+    r"practice|workshop|bike shop|tattoo parlou?r|parlou?r|nursery|dojo|surgery)"
 )
 ROLE_WORDS = (
     r"(?:co-?founder|founder|co-?owner|owner|ceo|cto|coo|cmo|director|managing director|head of [a-z ]+|"
@@ -98,6 +99,12 @@ END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
     r"based|located|near|out|on|to|btw|lol)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
 )
 ADVERB = r"(?:(?:mostly|mainly|primarily|largely|usually|basically|generally|typically|now|currently|still|also|all|really|probably|honestly|definitely|actually)\s+)*"
+# A lower-case word that can describe a kind of business ("ramen" shop, "events" catering).
+_QUALIFIER = (
+    r"(?!(?:the|this|that|these|those|which|what|no|not|other|another|my|our|their|his|her|its|your|is|are|was|"
+    r"were|be|building|moving|bigger|new|same|whole|own|name|and|or|but|in|on|at|to|for|with|from|of)\b)"
+    r"(?-i:[a-z][\w&'+-]*)"
+)
 
 
 _LISTED_ITEM = r"(?!(?:i|we|it|and|or|but|so|from|to|for|at|still|need|needs|charges?|costs?|like|about|around|is|are|sticking|staying)\b)[a-z][\w-]*(?:\s(?!from\b)[a-z][\w-]*)?"
@@ -180,6 +187,9 @@ RULES: list[Rule] = [
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")(?=\s+(?:in|based|out of|from)\b|\s*[,.;!]|\s*$)",
         r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
+        # "owner and chef of ramen shop "Menya Hiro" in Osaka", "— events catering in Lekki"
+        r"(?:^|[,;—–-]\s*|\b(?:of|at|own|run|runs|have|has)\s+)(?:a\s+|an\s+)?(?P<v>(?:" + _QUALIFIER + r"\s+){1,3}(?-i:" + BUSINESS_NOUNS + r"))"
+        r"(?=\s+(?:['\"][^'\"]+['\"]\s+)?(?:in|called|named|based|situated|out of|near|outside)\b|\s*[,.;!]|\s*$)",
     ),
     # -- location --------------------------------------------------------------------------
     *_rules(
@@ -187,7 +197,7 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
-        r"(?:\b(?:a|an|my|our)|,)\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?)?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
         r",\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"\s+in\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",

@@ -56,6 +56,7 @@ _PLAN = re.compile(
     r"goal|target|ambition|intend|someday|one day|eventually|next year|by \d{4})\b",
     re.IGNORECASE,
 )
+_PAST = re.compile(r"\b(?:grew up|used to|previously|formerly|worked (?:at|for|in)|my old)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;.!?]\s+|\s+(?:and|but|so|while)\s+", re.IGNORECASE)
 CHANGE = re.compile(
     r"\b(now|no longer|any ?more|moved|moving|relocated|relocating|update|changed|switched|renamed|rebranded|actually|"
@@ -853,8 +854,8 @@ def _from_statement(
             start, end = match.span("v")
             if category in ("company", "location", "price", "industry", "role"):
                 clause = _CLAUSE_START.split(text[:start])[-1] + text[start:end]
-                if _PLAN.search(clause):
-                    continue  # "I want to open a branch in Ikeja": an aim, not a fact
+                if _PLAN.search(clause) or _PAST.search(clause):
+                    continue  # "I want to open a branch in Ikeja", "I grew up on a farm in Cork"
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):
                 continue
             values = [(c, v) for c, v in _values(category, match, text) if plausible(c, v)]

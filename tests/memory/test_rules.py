@@ -264,3 +264,18 @@ def test_any_amount_for_the_persons_work_is_a_price(text: str, expected: set[tup
 )
 def test_who_the_customer_is(text: str, expected: set[tuple[str, str]]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I am owner and chef of ramen shop \"Menya Hiro\" in Osaka.", {("role", "owner and chef"), ("industry", "ramen shop"), ("location", "Osaka")}),
+        ("I have a surf hostel in Ericeira.", {("industry", "surf hostel"), ("location", "Ericeira")}),
+        ("hi im mattia, own ciclo ceresio. bike shop, mostly e-bikes tbh.", {("industry", "bike shop")}),
+        # a business that is not theirs, or a word that only points at one
+        ("I grew up on a dairy farm in West Cork.", set()),
+        ("i own the clinic, 2 other physios work for me", set()),
+    ],
+)
+def test_the_kind_of_business_from_an_introduction(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] in ("industry", "location", "role")} == expected
