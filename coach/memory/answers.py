@@ -43,7 +43,7 @@ ASKED: list[tuple[str, re.Pattern[str]]] = [
         ("industry", r"\b(?:what (?:kind|sort|type) of (?:business|company|work do you do)|what (?:line of work|industry|field|sector|trade)|what does the business do|what do you do for (?:a living|work))\b"),
         ("audience", r"\b(?:who you (?:sell to|serve|work with|target|help|book|attract)|who (?:buys|books|comes|shops|orders|hires|pays|uses|reads|listens|calls|rings|contacts|messages|emails|enquires|visits|is it for|do you (?:serve|sell to|work with|help|want|target|make it for|cater)|are you (?:aiming|selling|targeting|trying|building|for|after|serving|going)|typically|usually|mostly|tends|would|is buying|signs up|turns up|shows up|walks in)|who (?:are|is) (?:your|the) (?:best |main |typical |usual |ideal |favourite |favorite |core |biggest |dream |perfect |regular |key |top )?(?:(?:kind|type|sort) of )?(?:customers?|clients?|buyers?|guests?|students?|people|patients?|members?|readers?|audience|market|crowd)|ideal (?:customer|client|buyer|student|reader|guest|member|audience|job|project|booking|patient|couple)|target (?:audience|market|customer|client)|(?:customers?|clients?|buyers?|audience|students|guests|patients|members) (?:are|look like|is)|who(?:'s| is) (?:it|this) for|who is (?:drinking|eating|buying|using|reading|listening|watching|booking|coming|wearing|shopping|ordering)|(?:does|has|will) (?:the|your) (?:audience|customer|client|market)|(?:audience|customers?|clients?) (?:shift|change)|who(?:'s| is) the (?:\w+ )?(?:customer|client|buyer|audience)|who (?:\w+ )?(?:eats|drinks|uses|enrols|enrolls|is using|are they likely)|(?:who|whom) (?:would )?you (?:can |could |want to |would )?(?:reach|approach)|(?:want|trying|hoping) to reach|anyone new|whom? should (?:the|your) [\w ]{0,20}speak|which (?:customers|clients|people|buyers|students|guests|patients|groups?|segments?) (?:do you|are you|does the)|(?:bring|brings|bringing|attract|attracts|attracting) (?:in )?(?:different|new|more|other) (?:clients|customers|people|buyers|students|guests|patients|crowds?))\b"),
         ("price", r"\b(?:what do you charge|how much (?:do|does|is|are|will|for)|(?:how|what) (?:are|is|do) (?:you|it|they|that|your \w+) (?:priced|cost|charge)|pric(?:e|es|ed|ing)|(?:your|the) (?:rates?|fees?)|what(?:'s| is| are) (?:the|your) (?:rate|fee|cost)s?|what does (?:it|one|a|an|the) [\w ]{0,30}cost)\b"),
-        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what (?:work|jobs|services|products|things|kinds? of \w+) do you (?:do|take on|sell|offer|make)|what do (?:people|clients|customers|guests|they|folks|visitors|students|patients|couples) (?:usually |mostly |normally |typically )?(?:book|buy|order|hire|get|come (?:in )?for|pay (?:you )?for)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
+        ("offer", r"\b(?:what do you (?:sell|offer|make|do for (?:them|people|clients|customers)|bake|provide|teach|build|do most|mostly do)|what (?:work|jobs|services|products|things|kinds? of \w+) do you (?:do|take on|sell|offer|make)|what do (?:people|clients|customers|guests|they|folks|visitors|students|patients|couples) (?:usually |mostly |normally |typically |actually )?(?:book|buy|order|hire|get|come (?:in )?for|pay (?:you )?for)|how do you (?:sell|make money|earn)|(?:which|what) (?:courses|classes|services|products|packages|dishes) (?:does|do)|your (?:main |core )?(?:package|packages|services|products|range|menu|classes|courses)\b|what (?:kind|sort|type)s? of (?:jobs|work|services|products|projects|things|stuff|classes|dishes|food)|what(?:'s| is| are) (?:on the menu|your (?:main |core |best-?selling |bestselling )?(?:product|service|offer|offering|thing)s?)|what (?:sells|is selling|do people buy|do they buy|are you selling)|(?:main|core|signature|best-?selling) (?:product|service|offer|dish|item)s?|flagship|what sells (?:best|most)|best ?sellers?|most popular|what do you sell (?:them|most))\b"),
         ("competitor", r"\b(?:competitors?|competition|compet(?:e|ing) with|who else|up against|lose (?:sales|work|customers|clients|jobs|business|bookings|deals|pitches|tenders|bids) to|compares? (?:you|your \w+) (?:to|with)|go(?:es)? to instead|alternatives?|comparing you (?:to|with)|who are you up against|other options)\b"),
         ("goal", r"\b(?:goals?|(?:the|that|your) [\w ]{0,20}target|what do you want (?:this year|to (?:achieve|get|do|hit|reach|build|have|grow|be)|from (?:this|the next)|by|in \d)|where do you want|priorit(?:y|ies)|aim(?:ing)?|what would success|success look|what are you (?:hoping|trying|working towards)|hope to|ambitions?|what is next for|by the end of the year|next (?:12|twelve) months)\b"),
         ("challenge", r"\b(?:biggest (?:thing|problem|challenge|obstacle|struggle|headache|issue|frustration|pain|worry|hurdle|bottleneck|risk)|worr(?:y|ies|ying)|bottlenecks?|(?:holding|keeping) (?:you|the brand|the business|it|things) back|getting in the way|in your way|hardest|what(?:'s| is) not working|(?:isn't|is not|isnt) working|stopping you|struggl\w*|pain points?|frustrat\w*|keeps you up|what is tough|what is hard|challenges?|problems?|what goes wrong|obstacles?)\b"),
@@ -110,7 +110,8 @@ _ASKING = re.compile(
 )
 _FIRST_PERSON = re.compile(r"^(?:i|we|i'm|we're|i've|we've|i'll|we'll|our|my)\b", re.IGNORECASE)
 _LISTING = re.compile(
-    r"^(?:the\s+|our\s+|my\s+)?(?:menu|range|line-?up|services|products|offers?|options)\s*(?:is|are|:)\s*",
+    r"^(?:(?:the\s+|our\s+|my\s+)?(?:menu|range|line-?up|services|products|offers?|options)\s*(?:is|are|:)|"
+    r"(?:two|three|four|five|a few|a couple of|couple of)\s+(?:main\s+)?things(?:\s+mainly|\s+mostly|\s+really)?\s*:)\s*",
     re.IGNORECASE,
 )
 _NEXT_STATEMENT = re.compile(r",\s+(?=(?:[\w'-]+\s+){0,3}(?:is|are|was|were)\b)", re.IGNORECASE)
@@ -189,7 +190,16 @@ def asked(message: str | None) -> list[str]:
 def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -> list[ExtractedFact]:
     """`found` (the rules' facts for `message`) with the facts that answer what `coach_asked`
     asked for, or that follow a label, in the kinds `found` does not already hold. A name in
-    `found` that answers "what's the business called?" becomes the business."""
+    `found` that answers "what's the business called?" becomes the business. Asked what they
+    sell, the things named beside the reply's prices are offers too."""
+    facts = _answers(message, coach_asked, found)
+    text = rules.normalise(message)
+    if "offer" in asked(coach_asked) and _answers_at_all(text):
+        facts += _listed_offers(re.split(r"(?<=[.!?])\s+|\n+", text), facts)
+    return facts
+
+
+def _answers(message: str, coach_asked: str | None, found: list[ExtractedFact]) -> list[ExtractedFact]:
     text = rules.normalise(message)
     replies = [
         _TRAILING_JOIN.sub("", kept)
@@ -203,8 +213,6 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
     if "company" in kinds:
         found = _name_was_the_business(found, replies)
     asked_for = kinds
-    if "offer" in kinds and _answers_at_all(text):
-        out += _listed_offers(re.split(r"(?<=[.!?])\s+|\n+", text), found + out)
     kinds = [k for k in kinds if not any(f.category == k for f in found + out)]
     if not kinds:
         return found + out
@@ -281,12 +289,12 @@ _ITEM_LEAD = re.compile(
     re.IGNORECASE,
 )
 _ITEM_TAIL = re.compile(
-    r"\s+(?:is|are) (?:the|our|my) (?:main|big|best|biggest|most popular)\b.*$|"
+    r"\s+(?:is|are|was|were)\b.*$|"
     r"(?:\s+(?:at|for|from|is|are|costs?|@|go|goes|sells?|starts?|runs?|avg|average|approx|(?:i|we)(?:'re| are| am)? charg\w+))+$",
     re.IGNORECASE,
 )
 _NOT_AN_ITEM = re.compile(
-    r"^(?:with|after|before|until|which|that|who|when|where|if|because|outsells?|sells?|takes?|paid|"
+    r"^(?:with|after|before|until|which|that|who|when|where|if|because|outsells?|sells?|takes?|paid|costs?|"
     r"payable|billed|upfront|avg|average|each|all|everything)\b|\d\s*-\s*\d",
     re.IGNORECASE,
 )

@@ -96,8 +96,8 @@ _GREETING_LEAD = re.compile(
 _TAIL = re.compile(
     r"\s*(?:\b(?:now|these days|at the moment|currently|right now|for now|anymore|though|too|"
     r"as well|lol|haha|recently|yesterday|today|ago|a while|btw|tbh|honestly|obviously|i think|"
-    r"i guess|really|already|always|for sure|same as always|as always|like always|like before|as before|as usual|here|there|mainly|mostly|"
-    r"(?:last|this|next|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter))\b|[\"'“”)(])+\s*$",
+    r"i guess|really|already|also|always|for sure|same as always|as always|like always|like before|as before|as usual|here|there|mainly|mostly|"
+    r"(?:(?:also |starting |from |as of )?(?:last|this|next|earlier this) (?:week|month|year|spring|summer|autumn|fall|winter)))\b|[\"'“”)(])+\s*$",
     re.IGNORECASE,
 )
 _LEAD = re.compile(
@@ -672,7 +672,7 @@ def split_offers(value: str) -> list[str]:
     tail = _PLACE_TAIL.search(value)
     if tail and find_place(tail.group("place"), known_only=not tail.group("place")[0].isupper()):
         value = value[: tail.start()]
-    value = re.sub(r"(?:\s+(?:for|at|from|@))?[\s,]*" + p.MONEY + r"\s*$", "", value, flags=re.IGNORECASE)  # "… report $170"
+    value = re.sub(r"(?:\s+(?:for|at|from|@))?[\s,]*" + p.MONEY + r"(?:[,;]\s.*)?\s*$", "", value, flags=re.IGNORECASE)  # "… report $170", "…, at £1,200, as a first step"
     value = re.sub(r"(?<!\w)['\"]([^'\"]{2,40})['\"](?!\w)", r"\1", value)  # 'Kev Lite' for…
     parts = [clean_value(v).strip("'\"") for v in _SPLIT_OFFER.split(value)]
     out = []
@@ -982,6 +982,14 @@ def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, s
         return [("goal", clean_value(v)) for v in re.split(r",?\s+and\s+to\s+", raw) if clean_value(v)]
     if category == "challenge":  # "that we are seen as expensive, and that founders never find us"
         return [("challenge", clean_value(v)) for v in re.split(r",?\s+and\s+that\s+", raw) if clean_value(v)]
+    if category == "decision":  # "decided to add prenatal pilates": a decision, and an offer
+        launched = re.match(
+            r"^(?:(?:i'm|we're|i am|we are)\s+)?(?:to\s+)?(?:also\s+)?(?:doing|adding|launching|introducing|add|launch|introduce|start offering|offer)\s+(?P<v>.+)$",
+            raw,
+            re.IGNORECASE,
+        )
+        offers = split_offers(launched.group("v")) if launched else []
+        return [("decision", raw)] + [("offer", v) for v in offers if plausible("offer", v)]
     if category in _LIST_CATEGORIES:
         return [(category, clean_value(v)) for v in SPLIT_LIST.split(raw) if clean_value(v)]
     if category == "industry":

@@ -254,3 +254,20 @@ def test_asked_what_they_sell_the_priced_things_are_offers(coach: str, reply: st
 )
 def test_what_sets_them_apart(coach: str | None, reply: str, expected: set[tuple[str, str]]) -> None:
     assert facts(reply, coach) == expected
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "offers"),
+    [
+        (
+            "What do people actually buy or book from Leirverk?",
+            "Two things mainly: wheel-throwing classes for beginners, and custom tableware for restaurants. The beginner course is 4 evenings and costs 2400 kr.",
+            {"wheel-throwing classes for beginners", "custom tableware for restaurants", "beginner course"},
+        ),
+        (None, "We shall introduce a fixed-fee succession review for family businesses, at £1,200, as a gentler first step.", {"a fixed-fee succession review for family businesses"}),
+        (None, "Our principal offering is intensive German for expatriates.", {"intensive German for expatriates"}),
+        (None, "no one. also decided im doing inverter + solar install also from next month", {"inverter + solar install"}),
+    ],
+)
+def test_ways_of_naming_what_is_sold(coach: str | None, reply: str, offers: set[str]) -> None:
+    assert {v for c, v in facts(reply, coach) if c == "offer"} == offers

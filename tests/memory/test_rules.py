@@ -39,7 +39,7 @@ def facts(text: str) -> set[tuple[str, str]]:
         ),
         (
             "We've decided to launch a podcast in spring.",
-            {("decision", "launch a podcast in spring")},
+            {("decision", "launch a podcast in spring"), ("offer", "a podcast in spring")},  # what they launch is also an offer,
         ),
         (
             "I'm Priya, a freelance copywriter.",
