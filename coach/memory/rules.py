@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from coach.memory import patterns as p
 from coach.memory.facts import ExtractedFact
 from coach.memory.places import is_place
+from coach.memory.style import style_requests
 
 _SENTENCES = re.compile(
     r"(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
@@ -782,6 +783,10 @@ def extract(text: str) -> list[ExtractedFact]:
                         sentence,
                         change=bool(CHANGE.search(sentence)),
                     )
+        held = [f.value.lower() for f in found if f.category == "preference"]
+        for request in style_requests(sentence, message):
+            if not any(request.lower() in h or h in request.lower() for h in held):
+                add("preference", request, sentence)
         statement = _Statement(
             keep_statements(sentence),
             bool(CHANGE.search(sentence)),
