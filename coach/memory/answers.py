@@ -30,7 +30,7 @@ import re
 
 from coach.memory import patterns as p
 from coach.memory import rules
-from coach.memory.facts import ExtractedFact
+from coach.memory.facts import PER_ITEM, ExtractedFact, same_value, single_valued
 
 # How a coach asks for each kind of fact. Order matters only within one question sentence.
 ASKED: list[tuple[str, re.Pattern[str]]] = [
@@ -196,7 +196,26 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
     text = rules.normalise(message)
     if "offer" in asked(coach_asked) and _answers_at_all(text):
         facts += _listed_offers(re.split(r"(?<=[.!?])\s+|\n+", text), facts)
-    return facts
+    return _one_of_each(facts)
+
+
+def _one_of_each(facts: list[ExtractedFact]) -> list[ExtractedFact]:
+    """One fact where two readings of a message say the same thing ("website copy" and
+    "Website copy package"): the fuller one, in the place of the first."""
+    kept: list[ExtractedFact] = []
+    for fact in facts:
+        if single_valued(fact.category) or fact.category in PER_ITEM:
+            kept.append(fact)
+            continue
+        same = next(
+            (i for i, k in enumerate(kept) if k.category == fact.category and same_value(k.value, fact.value)),
+            None,
+        )
+        if same is None:
+            kept.append(fact)
+        elif len(fact.value) > len(kept[same].value):
+            kept[same] = fact
+    return kept
 
 
 def _answers(message: str, coach_asked: str | None, found: list[ExtractedFact]) -> list[ExtractedFact]:

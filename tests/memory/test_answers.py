@@ -271,3 +271,10 @@ def test_what_sets_them_apart(coach: str | None, reply: str, expected: set[tuple
 )
 def test_ways_of_naming_what_is_sold(coach: str | None, reply: str, offers: set[str]) -> None:
     assert {v for c, v in facts(reply, coach) if c == "offer"} == offers
+
+
+def test_two_readings_of_one_thing_are_one_fact() -> None:
+    reply = "Three things: website copy, brand voice guides, and transcreation. Website copy package is C$2,800."
+    offers = [v for c, v in facts(reply, "What do clients hire you for?") if c == "offer"]
+    assert "Website copy package" in offers
+    assert "website copy" not in offers
