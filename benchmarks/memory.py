@@ -179,6 +179,7 @@ class Retention:
     multi_dupes: int = 0
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
 
 
 def score(people: list[PersonFacts]) -> Retention:
@@ -231,9 +232,14 @@ def score(people: list[PersonFacts]) -> Retention:
                     for b in values[i + 1 :]
                 )
             else:
-                r.multi_dupes += sum(
-                    same_value(a, b) for i, a in enumerate(values) for b in values[i + 1 :]
-                )
+                pairs = [
+                    f"{p.person} {category}: {a!r} / {b!r}"
+                    for i, a in enumerate(values)
+                    for b in values[i + 1 :]
+                    if same_value(a, b)
+                ]
+                r.multi_dupes += len(pairs)
+                r.duplicates += pairs
     return r
 
 
@@ -264,7 +270,11 @@ def print_retention(title: str, r: Retention, answered: int) -> None:
         f"duplicates: {r.single_dupes} single-valued categories with >1 active fact; "
         f"{r.multi_dupes} same-value pairs in list categories"
     )
-    for label, items in (("false positives", r.false_positives), ("misses", r.misses)):
+    for label, items in (
+        ("duplicates", r.duplicates),
+        ("false positives", r.false_positives),
+        ("misses", r.misses),
+    ):
         if items:
             print(f"{label} (first {min(15, len(items))} of {len(items)}):")
             for item in items[:15]:

@@ -79,7 +79,8 @@ async def merge(
         current = await store.of_user(session, user_id=user_id, statuses=("active", "pending"))
         active = [f for f in current if f.category == item.category and f.status == "active"]
         pending = [f for f in current if f.category == item.category and f.status == "pending"]
-        same = next((f for f in active if same_value(f.value, item.value)), None)
+        sames = [f for f in active if same_value(f.value, item.value)]
+        same = max(sames, key=lambda f: len(normalise(f.value).split()), default=None)
         rivals = [f for f in active if same_subject(item.category, f.value, item.value)]
         fields: dict[str, Any] = {
             "user_id": user_id,
@@ -112,7 +113,8 @@ async def merge(
                 results.append(Merged("noop", same))
                 continue
             fact = await store.add(session, status="active", **fields)
-            await store.retire(session, fact=same, at=source.at, replaced_by=fact.id)
+            for old in sames:  # "slow work" and "made by hand" → "slow work, made by hand"
+                await store.retire(session, fact=old, at=source.at, replaced_by=fact.id)
             results.append(Merged("update", fact, same))
         elif not rivals:
             fact = await store.add(session, status="active", **fields)

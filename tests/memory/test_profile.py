@@ -58,6 +58,21 @@ async def test_richer_value_replaces_without_asking(runtime: Runtime, member: uu
     assert await active(runtime, member) == {("audience", "busy nurses working night shifts")}
 
 
+async def test_a_value_that_joins_two_stored_ones_replaces_both(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    both = [fact("value", "slow work"), fact("value", "made by hand")]
+    await profile.merge(member, both, Source())
+    (merged,) = await profile.merge(member, [fact("value", "slow work, made by hand")], Source())
+    assert merged.op == "update"
+    assert await active(runtime, member) == {("value", "slow work, made by hand")}
+    retired = [f for f in await profile.everything(member) if f.status == "retired"]
+    assert {f.value for f in retired} == {"slow work", "made by hand"}
+    assert merged.fact is not None
+    assert {f.replaced_by for f in retired} == {merged.fact.id}
+
+
 async def test_contradiction_asks_and_records_the_answer(
     runtime: Runtime, member: uuid.UUID
 ) -> None:
