@@ -201,7 +201,9 @@ def extract(message: str, coach_asked: str | None, found: list[ExtractedFact]) -
 
 def _one_of_each(facts: list[ExtractedFact]) -> list[ExtractedFact]:
     """One fact where two readings of a message say the same thing ("website copy" and
-    "Website copy package"): the fuller one, in the place of the first."""
+    "Website copy package"): the fuller one, in the place of the first. The profile merge would
+    replace the first with the fuller one anyway, but facts read from an uploaded document wait
+    as `pending`, where a later same value is dropped — so the fuller one must come first here."""
     kept: list[ExtractedFact] = []
     for fact in facts:
         if single_valued(fact.category) or fact.category in PER_ITEM:
@@ -299,7 +301,7 @@ def _answers(message: str, coach_asked: str | None, found: list[ExtractedFact]) 
     return found + out
 
 
-_AMOUNT = re.compile(p.MONEY, re.IGNORECASE)
+_PRICED = re.compile(p.MONEY, re.IGNORECASE)  # an amount with its unit ("28 euro per night")
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;:(]|\s[–—-]\s|\b(?:and|then|plus|or)\s)\s*", re.IGNORECASE)
 _ITEM_LEAD = re.compile(
     r"^(?:(?:also|and|then|plus|oh|so|mainly|mostly|main|our|my|the|a|an|some|just|there(?:'s| is| are)|"
@@ -329,14 +331,14 @@ def _listed_offers(pieces: list[str], held: list[ExtractedFact]) -> list[Extract
     out: list[ExtractedFact] = []
     for piece in pieces:
         if (
-            not _AMOUNT.search(piece)
+            not _PRICED.search(piece)
             or _ABOUT_OTHERS.search(piece)
             or piece.rstrip().endswith("?")
             or rules.HYPOTHETICAL.search(piece)
             or rules.COMPETITION.search(piece)
         ):
             continue
-        for chunk in _ITEM_SPLIT.split(_AMOUNT.sub(" , ", piece)):
+        for chunk in _ITEM_SPLIT.split(_PRICED.sub(" , ", piece)):
             item = _ITEM_TAIL.sub("", _ITEM_LEAD.sub("", chunk.strip(" .!")))
             item = re.sub(r"^(?:for|at|from|is|are)\s+", "", item, flags=re.IGNORECASE).strip(" .!")
             words = item.split()

@@ -896,10 +896,10 @@ def _unread_prices(text: str, read: list[tuple[int, int]]) -> list[str]:
     hr", "7 nights + 5 lessons, 490€"): a person naming an amount for their own work states a
     price, however they word it. Amounts of revenue, rent, goals and the like are not prices."""
     values = []
+    pieces = [(m.start(), m.end()) for m in _PRICE_PIECE.finditer(text)]
     for match in _AMOUNT.finditer(text):
         if any(s <= match.start() < e for s, e in read) or _BIG_NUMBER.match(text[match.end() :]):
             continue
-        pieces = [(m.start(), m.end()) for m in _PRICE_PIECE.finditer(text)]
         start = max([e for s, e in pieces if e <= match.start()], default=0)
         end = min([s for s, e in pieces if s >= match.end()], default=len(text))
         if not re.search(r"[^\W\d]{3}", text[start : match.start()] + text[match.end() : end]):
