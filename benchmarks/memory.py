@@ -37,6 +37,7 @@ from sqlalchemy import text
 from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import PROJECT_ROOT, Settings
+from coach.memory import clause_model
 from coach.memory.facts import CATEGORIES, PER_ITEM, same_subject, same_value, single_valued
 from coach.storage import conversations, migrate
 from coach.storage import messages as message_store
@@ -615,6 +616,16 @@ async def main(args: argparse.Namespace) -> None:
     runtime = build_runtime(settings)
     await migrate.upgrade(runtime.db)
     assert runtime.memory.extractor.label == "rules", runtime.memory.extractor.label
+    trained_on = clause_model.shipped().trained_on
+    print(
+        "offline extractor: rules + clause model "
+        + (
+            "(fitted on this set: its figures are in-sample)"
+            if dataset.stem in trained_on
+            else f"(not fitted on this set; fitted on {len(trained_on)} others)"
+        ),
+        flush=True,
+    )
 
     t0 = time.perf_counter()
     rules_people, ids, rules_answered = await import_people(runtime, people, "rules")

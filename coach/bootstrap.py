@@ -75,10 +75,11 @@ def build_tiebreaker(settings: Settings) -> ModelTieBreaker | None:
     )
 
 
-def build_extractor(settings: Settings) -> Extractor:
-    """The model's structured output when a model is configured, else the offline rules."""
+def build_extractor(settings: Settings, embedder: Embedder) -> Extractor:
+    """The model's structured output when a model is configured, else the offline rules and
+    clause model."""
     if not settings.llm_configured:
-        return RuleExtractor()
+        return RuleExtractor(embedder)
     return ModelExtractor(make_client(settings), model=settings.model, api=settings.openai_api)
 
 
@@ -111,7 +112,7 @@ def build_runtime(
     memory = Memory(
         db,
         embedder,
-        extractor=build_extractor(settings),
+        extractor=build_extractor(settings, embedder),
         summarizer=build_summarizer(settings),
         queue=queue,
         window_turns=settings.history_turns,

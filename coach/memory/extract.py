@@ -9,8 +9,9 @@ from typing import Protocol
 from openai import AsyncOpenAI
 
 from coach.foreground import FOREGROUND
+from coach.knowledge.embeddings import Embedder
 from coach.llm import structured
-from coach.memory import answers, rules
+from coach.memory import answers, clause_model, rules
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
 
 INSTRUCTIONS = f"""\
@@ -41,30 +42,52 @@ class Extractor(Protocol):
 
 
 class RuleExtractor:
-    """The offline extractor (`coach.memory.rules`).
+    """The offline extractor: the rules (`coach.memory.rules`, `coach.memory.answers`), then,
+    given an embedder, the learned clause reader (`coach.memory.clause_model`) for what they
+    missed in a chat message.
 
-    A long text (an uploaded document) is read paragraph by paragraph, stepping aside for replies
-    being prepared between paragraphs, so it never holds the event loop for long.
+    A long text (an uploaded document) is read by the rules alone, paragraph by paragraph,
+    stepping aside for replies being prepared between paragraphs, so it never holds the event
+    loop for long.
     """
 
     label = "rules"
     long_text = 2_000
 
+    def __init__(self, embedder: Embedder | None = None) -> None:
+        self.embedder = embedder
+
     async def warm_up(self) -> None:
-        """Compile the rules and load the place names (~0.3 s) in a thread, not on the event
-        loop in the middle of the first job."""
+        """Compile the rules, load the place names (~0.3 s) and the clause model in a thread,
+        not on the event loop in the middle of the first job."""
         await asyncio.to_thread(rules.extract, "I'm Dana, based in leeds.")
+        if self.embedder is not None:
+            await asyncio.to_thread(clause_model.shipped)
 
     async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
-        """Every explicit fact the rules recognise, and the answers to the coach's question."""
+        """Every explicit fact the rules recognise, the answers to the coach's question, and the
+        statements the clause model recognises that neither read."""
         if len(text) <= self.long_text:
-            return answers.extract(text, asked, rules.extract(text))
+            read = answers.extract(text, asked, rules.extract(text))
+            return read + await self._learned(text, asked, read)
         found: list[ExtractedFact] = []
         for part in _pieces(text, self.long_text):
             await FOREGROUND.step_aside()
             await asyncio.sleep(0)
             found += rules.extract(part)
         return found
+
+
+    async def _learned(
+        self, text: str, asked: str | None, found: list[ExtractedFact]
+    ) -> list[ExtractedFact]:
+        """The clause model's facts, embedding in the background (a reply goes first)."""
+        clauses = clause_model.statement_clauses(text)
+        if self.embedder is None or not clauses:
+            return []
+        question = clause_model.question_text(asked)
+        vectors = await self.embedder.embed([*clauses, question], background=True)
+        return clause_model.shipped().read(clauses, question, vectors, found)
 
 
 def _pieces(text: str, size: int) -> list[str]:

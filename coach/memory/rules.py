@@ -446,7 +446,7 @@ _PRONOUN_ITEM = re.compile(
     r"^(?:it|that|this|which|what|they|we|i|mine|ours|price|prices|rate|rates|fee|fees|pricing|cost|total)$",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|me|us)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|we|we're|we've|my|our|me|us)\b", re.IGNORECASE)
 _PREPOSITION_END = re.compile(
     r"\b(?:for|to|with|of|at|in|on|about|by|from|the|a|an|and|or|my|our)$", re.IGNORECASE
 )
@@ -596,7 +596,7 @@ def plausible(category: str, value: str) -> bool:
             return False  # "I'm adding a nurse-friendly set" (a "wedding photographer" is a role)
         return (
             first not in _NOT_A_NAME or first in {"head", "creative", "managing"}
-        ) and not _FIRST_PERSON.search(value)
+        ) and not FIRST_PERSON.search(value)
     if category == "competitor":
         return not re.match(
             r"^(?:them|they|him|her|everyone|everybody|people|others)\b", value, re.IGNORECASE
@@ -639,7 +639,7 @@ def _price(match: re.Match[str], statement: str) -> str | None:
     if (
         not words
         or p.NOT_PRICED.search(item)
-        or (_FIRST_PERSON.match(words[0]) and len(words) == 1)
+        or (FIRST_PERSON.match(words[0]) and len(words) == 1)
     ):
         return None
     if _PRONOUN_ITEM.match(words[-1]):
@@ -791,7 +791,7 @@ def extract(text: str) -> list[ExtractedFact]:
             keep_statements(sentence),
             bool(CHANGE.search(sentence)),
             bool(COMPETITION.search(sentence) or p.COMPETITOR_CUE.search(sentence)),
-            bool(_FIRST_PERSON.search(sentence)),
+            bool(FIRST_PERSON.search(sentence)),
             introduced=any(f.category == "name" for f in found)
             or any(r.category == "name" and r.pattern.search(sentence) for r in _NAME_RULES),
         )

@@ -1,0 +1,229 @@
+"""The learned second reader: which kind of fact, if any, each statement clause of a message is.
+
+The rules (`coach.memory.rules`, `coach.memory.answers`) read the common wordings exactly; this
+model catches the statements they have no pattern for ("Also we pack within one week of
+harvest", "books closed 3 months ahead always"). Each statement clause (questions, hypotheticals
+and other people's clauses are set aside first, by `rules.keep_statements`) is scored per
+category by a logistic regression over:
+
+- the MiniLM vector of the clause, of the coach's question it answers, and their product;
+- TF-IDF word unigrams and bigrams of the clause and of the question.
+
+A clause becomes a fact only when its probability reaches the model's threshold, the rules did
+not already read that category from it, and (for the ideal customer, which holds one value)
+the rules read no ideal customer from the message at all. With no question before it, a clause
+must also speak in the first person: a bare "new mums in their 30s" only states something as a
+reply. The value stored is the clause, in the
+person's own words.
+
+The weights ship in `clause_model.npz`: nothing is fitted or downloaded at run time.
+`python -m benchmarks.train_clause_model` fits them from the project's own labelled chat sets
+and records which sets it used (`trained_on`), so the benchmark can say which sets are unseen.
+Only chat messages are read this way; uploaded documents are read by the rules alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from coach.memory import rules
+from coach.memory.facts import ExtractedFact, normalise, single_valued
+
+WEIGHTS = Path(__file__).with_name("clause_model.npz")
+
+# Categories the model may add. Name, role, business name, type and place are left to the
+# rules: they sit in introductions the rules read well, and a wrong one would replace a right one.
+CATEGORIES = (
+    "offer",
+    "price",
+    "audience",
+    "competitor",
+    "goal",
+    "challenge",
+    "value",
+    "decision",
+    "preference",
+)
+QUESTION_WEIGHT = 0.5  # the question's words count half as much as the clause's own
+_CUT = re.compile(
+    r"(?<=[.!?])\s+|\n+|;\s*|\s+[—–-]{1,2}\s+|,\s+(?=(?:but|and|so|because|which)\b)",
+    re.IGNORECASE,
+)
+_TERM = re.compile(r"(?u)\b\w\w+\b")
+_NO_QUESTION = "(no question)"
+
+
+def statement_clauses(text: str) -> list[str]:
+    """The clauses of `text` that state something (two words or more), in order."""
+    statements = "\n".join(rules.keep_statements(s) for s in rules.sentences(rules.normalise(text)))
+    return [c for c in (c.strip(" ,.!?") for c in _CUT.split(statements)) if len(c.split()) >= 2]
+
+
+def terms(text: str) -> Counter[str]:
+    """Lower-case word unigrams and bigrams (two letters or more), counted."""
+    words = _TERM.findall(text.lower())
+    return Counter(words + [f"{a} {b}" for a, b in pairwise(words)])
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """TF-IDF over a fixed vocabulary: sublinear term frequency, smoothed idf, unit length."""
+
+    index: dict[str, int]
+    idf: np.ndarray
+
+    @property
+    def terms(self) -> list[str]:
+        """The vocabulary in column order."""
+        return sorted(self.index, key=lambda term: self.index[term])
+
+    @classmethod
+    def fit(cls, texts: list[str], min_df: int = 2) -> Vocabulary:
+        """The terms in at least `min_df` of `texts`, with their idf."""
+        df: Counter[str] = Counter()
+        for text in texts:
+            df.update(set(terms(text)))
+        kept = sorted(t for t, n in df.items() if n >= min_df)
+        n = len(texts)
+        idf = np.array([math.log((1 + n) / (1 + df[t])) + 1 for t in kept], dtype=np.float32)
+        return cls({t: i for i, t in enumerate(kept)}, idf)
+
+    def weights(self, text: str) -> dict[int, float]:
+        """Column → weight of `text`'s known terms."""
+        raw = {
+            self.index[t]: (1 + math.log(c)) * float(self.idf[self.index[t]])
+            for t, c in terms(text).items()
+            if t in self.index
+        }
+        norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+        return {i: w / norm for i, w in raw.items()}
+
+
+def dense_features(clause: np.ndarray, question: np.ndarray) -> np.ndarray:
+    """The clause vector, the question vector and their element-wise product."""
+    return np.concatenate([clause, question, clause * question])
+
+
+@dataclass(frozen=True)
+class ClauseModel:
+    """Per-category logistic regressions over a clause and the question it answers."""
+
+    categories: tuple[str, ...]
+    threshold: float
+    clause_terms: Vocabulary
+    question_terms: Vocabulary
+    coef: np.ndarray  # one row per category: 3 * 384 dense, then clause and question terms
+    intercept: np.ndarray
+    trained_on: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS) -> ClauseModel:
+        """The shipped weights."""
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                categories=tuple(str(c) for c in z["categories"]),
+                threshold=float(z["threshold"]),
+                clause_terms=Vocabulary(
+                    {str(t): i for i, t in enumerate(z["clause_terms"])}, z["clause_idf"]
+                ),
+                question_terms=Vocabulary(
+                    {str(t): i for i, t in enumerate(z["question_terms"])}, z["question_idf"]
+                ),
+                coef=z["coef"].astype(np.float32),
+                intercept=z["intercept"].astype(np.float32),
+                trained_on=tuple(str(s) for s in z["trained_on"]),
+            )
+
+    def save(self, path: Path = WEIGHTS) -> None:
+        """Write the weights (float16 coefficients: a few hundred kB)."""
+        np.savez_compressed(
+            path,
+            categories=np.array(self.categories),
+            threshold=np.array(self.threshold),
+            clause_terms=np.array(self.clause_terms.terms),
+            clause_idf=self.clause_terms.idf,
+            question_terms=np.array(self.question_terms.terms),
+            question_idf=self.question_terms.idf,
+            coef=self.coef.astype(np.float16),
+            intercept=self.intercept,
+            trained_on=np.array(self.trained_on),
+        )
+
+    def probabilities(
+        self, clause: str, question: str, vectors: tuple[np.ndarray, np.ndarray]
+    ) -> dict[str, float]:
+        """Probability per category that `clause` (a reply to `question`) states such a fact."""
+        dense = dense_features(*vectors)
+        logits = self.coef[:, : dense.size] @ dense + self.intercept
+        offset = dense.size
+        for vocabulary, text, scale in (
+            (self.clause_terms, clause, 1.0),
+            (self.question_terms, question, QUESTION_WEIGHT),
+        ):
+            for column, weight in vocabulary.weights(text).items():
+                logits += self.coef[:, offset + column] * (scale * weight)
+            offset += len(vocabulary.index)
+        return {
+            c: 1 / (1 + math.exp(-float(v))) for c, v in zip(self.categories, logits, strict=True)
+        }
+
+    def read(
+        self,
+        clauses: list[str],
+        question: str,
+        vectors: list[list[float]],
+        found: list[ExtractedFact],
+    ) -> list[ExtractedFact]:
+        """Facts the rules missed: `vectors` holds one vector per clause, then the question's."""
+        question_vector = np.asarray(vectors[-1], dtype=np.float32)
+        added: list[ExtractedFact] = []
+        for clause, vector in zip(clauses, vectors[:-1], strict=False):
+            if question == _NO_QUESTION and not rules.FIRST_PERSON.search(clause):
+                continue  # "new mums in their 30s" answers nothing when nothing was asked
+            scores = self.probabilities(
+                clause, question, (np.asarray(vector, dtype=np.float32), question_vector)
+            )
+            words = set(normalise(clause).split())
+            for category, probability in scores.items():
+                have = [f for f in [*found, *added] if f.category == category]
+                if probability < self.threshold or (single_valued(category) and have):
+                    continue
+                if any(_covers(f.value, words) for f in have):
+                    continue  # the rules already read this from the clause
+                value = rules.clean_value(clause)[:300]
+                if not value:
+                    continue
+                added.append(
+                    ExtractedFact(
+                        category=category,  # type: ignore[arg-type]
+                        value=value,
+                        change=bool(rules.CHANGE.search(clause)),
+                        quote=clause[:500],
+                    )
+                )
+        return added
+
+
+def _covers(value: str, words: set[str]) -> bool:
+    """At least half of a stored value's words are in the clause."""
+    mine = set(normalise(value).split())
+    return bool(mine) and len(mine & words) >= 0.5 * len(mine)
+
+
+@lru_cache
+def shipped() -> ClauseModel:
+    """The shipped model, loaded once per process."""
+    return ClauseModel.load()
+
+
+def question_text(asked: str | None) -> str:
+    """What the question features are computed from when there is no question."""
+    return asked.strip() if asked and asked.strip() else _NO_QUESTION

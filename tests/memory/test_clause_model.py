@@ -1,0 +1,122 @@
+"""The learned clause reader: its features, the shipped weights, and what it adds to the rules."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from coach.knowledge.embeddings import MiniLMEmbedder
+from coach.memory import clause_model
+from coach.memory.clause_model import ClauseModel, Vocabulary, statement_clauses
+from coach.memory.extract import RuleExtractor
+
+
+def test_tf_idf_matches_scikit_learn() -> None:
+    texts = [
+        "we sell sourdough and rye",
+        "our sourdough is the best sourdough",
+        "rye bread for cafes",
+        "cafes and delis buy the rye",
+    ]
+    mine = Vocabulary.fit(texts, min_df=2)
+    reference = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
+    assert mine.index == reference.vocabulary_
+    assert np.allclose(mine.idf, reference.idf_)
+    for text in [*texts, "sourdough rye sourdough, nothing else"]:
+        row = reference.transform([text]).toarray()[0]
+        expected = {i: float(w) for i, w in enumerate(row) if w}
+        got = mine.weights(text)
+        assert got.keys() == expected.keys()
+        assert all(abs(got[i] - expected[i]) < 1e-6 for i in got)
+
+
+def test_statement_clauses_set_questions_and_hypotheticals_aside() -> None:
+    message = "We sell candles to gift shops. Should I raise prices? Maybe I'll add soap one day."
+    assert statement_clauses(message) == ["We sell candles to gift shops"]
+    assert statement_clauses("thanks!") == []  # one word states nothing
+
+
+def test_shipped_weights_were_never_fitted_on_the_unseen_sets() -> None:
+    model = clause_model.shipped()
+    assert set(model.categories) == set(clause_model.CATEGORIES)
+    assert len(model.trained_on) >= 9
+    assert not {"memory_people_blind7", "memory_people_blind8"} & set(model.trained_on)
+    width = 3 * MiniLMEmbedder.dimensions
+    assert model.coef.shape == (
+        len(model.categories),
+        width + len(model.clause_terms.index) + len(model.question_terms.index),
+    )
+    assert 0 < model.threshold < 1
+
+
+def test_save_and_load_keep_the_model(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    model = clause_model.shipped()
+    path = tmp_path / "copy.npz"
+    model.save(path)
+    again = ClauseModel.load(path)
+    assert again.categories == model.categories and again.trained_on == model.trained_on
+    assert again.clause_terms.index == model.clause_terms.index
+    assert np.array_equal(again.coef, model.coef)  # already float16-rounded when shipped
+
+
+async def facts(
+    extractor: RuleExtractor, text: str, asked: str | None = None
+) -> set[tuple[str, str]]:
+    return {(f.category, f.value) for f in await extractor.extract(text, asked)}
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "expected"),
+    [
+        (  # no rule reads an offer volunteered like this
+            "Anything else I should know?",
+            "We've started doing gift hampers at christmas too",
+            ("offer", "We've started doing gift hampers at christmas"),
+        ),
+        (
+            "Who do you lose customers to?",
+            "mostly the supermarket bakery section",
+            ("competitor", "mostly the supermarket bakery section"),
+        ),
+        (
+            "Anything new with prices?",
+            "wholesale boxes went up to 38 each",
+            ("price", "wholesale boxes went up to 38 each"),
+        ),
+    ],
+)
+async def test_the_model_reads_what_the_rules_miss(
+    embedder: MiniLMEmbedder, asked: str, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected[0] not in {c for c, _ in await facts(RuleExtractor(), text, asked)}
+    assert expected in await facts(RuleExtractor(embedder), text, asked)
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        ("Anything else on pricing?", "Should I charge more for weekend weddings?"),
+        ("What's next?", "Maybe we could open a second shop one day, not sure"),
+        ("Who do you compete with?", "My sister runs a florist in Leeds and charges £60"),
+        ("Great, speak soon.", "thanks, talk soon!"),
+    ],
+)
+async def test_the_model_adds_nothing_to_questions_plans_or_other_people(
+    embedder: MiniLMEmbedder, asked: str, text: str
+) -> None:
+    assert await facts(RuleExtractor(embedder), text, asked) == await facts(
+        RuleExtractor(), text, asked
+    )
+
+
+async def test_the_model_does_not_repeat_what_the_rules_read(embedder: MiniLMEmbedder) -> None:
+    text = "My ideal customer is busy parents in Bristol, and we sell weekly meal boxes for £45."
+    asked = "Who is it for?"
+    rules_only = await facts(RuleExtractor(), text, asked)
+    both = await facts(RuleExtractor(embedder), text, asked)
+    assert rules_only <= both
+    assert [c for c, _ in both].count("audience") == 1
+    assert both - rules_only == set() or all(
+        c not in {k for k, _ in rules_only} for c, _ in both - rules_only
+    )
