@@ -35,27 +35,32 @@ from pathlib import Path
 import numpy as np
 
 from coach.memory import rules
+from coach.memory.facts import CATEGORIES as FACT_CATEGORIES
 from coach.memory.facts import ExtractedFact, normalise, single_valued
 
 WEIGHTS = Path(__file__).with_name("clause_model.npz")
 
 # Categories the model may add. Name, role, business name, type and place are left to the
 # rules: they sit in introductions the rules read well, and a wrong one would replace a right one.
-CATEGORIES = (
-    "offer",
-    "price",
-    "audience",
-    "competitor",
-    "goal",
-    "challenge",
-    "value",
-    "decision",
-    "preference",
-)
+LEFT_TO_RULES = frozenset({"name", "role", "company", "industry", "location"})
+CATEGORIES = tuple(c for c in FACT_CATEGORIES if c not in LEFT_TO_RULES)
 QUESTION_WEIGHT = 0.5  # the question's words count half as much as the clause's own
 _CUT = re.compile(
     r"(?<=[.!?])\s+|\n+|;\s*|\s+[—–-]{1,2}\s+|,\s+(?=(?:but|and|so|because|which)\b)",
     re.IGNORECASE,
+)
+# Words that do not make a clause a fact on their own: the names of the categories, "this",
+# "honestly", "now"… A clause needs two other words (of three letters or more) to be stored.
+_SAYS_NOTHING = frozenset(
+    (  # noqa: SIM905  (a word list reads better as one string)
+        "challenge challenges problem problems issue issues goal goals decided decide decision "
+        "decisions competitor competitors competition value values price prices pricing offer "
+        "offers thing things stuff plan plans main biggest big core real really honestly "
+        "basically actually probably just also still now yet this that these those it's that's "
+        "not don't didn't yes yeah okay lol bit lot much very more most every same all one "
+        "i've i'm we've we're i'd we'd have has had was were will would can could think know "
+        "about beyond there here then than what which when where who why how"
+    ).split()
 )
 _TERM = re.compile(r"(?u)\b\w\w+\b")
 _NO_QUESTION = "(no question)"
@@ -192,6 +197,8 @@ class ClauseModel:
                 clause, question, (np.asarray(vector, dtype=np.float32), question_vector)
             )
             words = set(normalise(clause).split())
+            if len({w for w in words if len(w) > 2} - _SAYS_NOTHING) < 2:
+                continue  # "I decided", "That is our core challenge": the fact is elsewhere
             for category, probability in scores.items():
                 have = [f for f in [*found, *added] if f.category == category]
                 if probability < self.threshold or (single_valued(category) and have):
@@ -199,7 +206,7 @@ class ClauseModel:
                 if any(_covers(f.value, words) for f in have):
                     continue  # the rules already read this from the clause
                 value = rules.clean_value(clause)[:300]
-                if not value:
+                if not rules.plausible(category, value):
                     continue
                 added.append(
                     ExtractedFact(
