@@ -9,8 +9,8 @@ match), and is a negative example for every other category. One logistic regress
 category is fitted on the MiniLM and TF-IDF features. `--cross-validate` fits on all sets but
 one, for each set in turn, and prints how the held-out set's clauses are scored.
 
-The sets named in `UNSEEN` (`memory_people_blind7`, `_blind8`, `_blind9`) are never used here: they measure
-the extractor on text nothing was fitted or tuned on.
+The sets named in `UNSEEN` (`memory_people_blind7`, `_blind8`, `_blind9`) are never used here:
+they measure the extractor on text nothing was fitted or tuned on.
 """
 
 from __future__ import annotations
