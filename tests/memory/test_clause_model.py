@@ -76,8 +76,8 @@ async def facts(
         ),
         (
             "Who do you lose customers to?",
-            "mostly the supermarket bakery section",
-            ("competitor", "mostly the supermarket bakery section"),
+            "honestly the big garden centre chains on the ring road",
+            ("competitor", "honestly the big garden centre chains on the ring road"),
         ),
         (
             "Anything new with prices?",
