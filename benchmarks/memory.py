@@ -38,6 +38,7 @@ from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime
 from coach.config import PROJECT_ROOT, Settings
 from coach.memory import clause_model
+from coach.memory.extract import RuleExtractor
 from coach.memory.facts import CATEGORIES, PER_ITEM, same_subject, same_value, single_valued
 from coach.storage import conversations, migrate
 from coach.storage import messages as message_store
@@ -616,7 +617,11 @@ async def main(args: argparse.Namespace) -> None:
     runtime = build_runtime(settings)
     await migrate.upgrade(runtime.db)
     assert runtime.memory.extractor.label == "rules", runtime.memory.extractor.label
-    trained_on = clause_model.shipped().trained_on
+    extractor = runtime.memory.extractor
+    assert isinstance(extractor, RuleExtractor)
+    if args.clause_model:  # other weights, e.g. fitted without this set (leave one set out)
+        extractor.model = clause_model.ClauseModel.load(args.clause_model)
+    trained_on = (extractor.model or clause_model.shipped()).trained_on
     print(
         "offline extractor: rules + clause model "
         + (
@@ -723,5 +728,8 @@ if __name__ == "__main__":
     parser.add_argument("--filler-users", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--skip-scale", action="store_true")
+    parser.add_argument(
+        "--clause-model", type=Path, help="clause model weights to use instead of the shipped ones"
+    )
     parser.add_argument("--database-url")
     asyncio.run(main(parser.parse_args()))

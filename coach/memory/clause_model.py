@@ -11,10 +11,9 @@ category by a logistic regression over:
 
 A clause becomes a fact only when its probability reaches the model's threshold, the rules did
 not already read that category from it, and (for the ideal customer, which holds one value)
-the rules read no ideal customer from the message at all. With no question before it, a clause
-must also speak in the first person: a bare "new mums in their 30s" only states something as a
-reply. The value stored is the clause, in the
-person's own words.
+the rules read no ideal customer from the message at all. Clauses that cannot state a fact on
+their own are dropped before they are embedded (`worth_reading`). The value stored is the
+clause, in the person's own words.
 
 The weights ship in `clause_model.npz`: nothing is fitted or downloaded at run time.
 `python -m benchmarks.train_clause_model` fits them from the project's own labelled chat sets
@@ -70,6 +69,17 @@ def statement_clauses(text: str) -> list[str]:
     """The clauses of `text` that state something (two words or more), in order."""
     statements = "\n".join(rules.keep_statements(s) for s in rules.sentences(rules.normalise(text)))
     return [c for c in (c.strip(" ,.!?") for c in _CUT.split(statements)) if len(c.split()) >= 2]
+
+
+def worth_reading(clause: str, question: str) -> bool:
+    """Whether a clause could state a fact on its own, checked before it is embedded: it has
+    two words besides category names and fillers ("I decided" states nothing), and with no
+    question before it, it speaks in the first person ("new mums in their 30s" answers
+    nothing when nothing was asked)."""
+    words = {w for w in normalise(clause).split() if len(w) > 2}
+    if len(words - _SAYS_NOTHING) < 2:
+        return False
+    return question != _NO_QUESTION or bool(rules.FIRST_PERSON.search(clause))
 
 
 def terms(text: str) -> Counter[str]:
@@ -187,18 +197,15 @@ class ClauseModel:
         vectors: list[list[float]],
         found: list[ExtractedFact],
     ) -> list[ExtractedFact]:
-        """Facts the rules missed: `vectors` holds one vector per clause, then the question's."""
+        """Facts the rules missed in `clauses` (those `worth_reading`): `vectors` holds one
+        vector per clause, then the question's."""
         question_vector = np.asarray(vectors[-1], dtype=np.float32)
         added: list[ExtractedFact] = []
-        for clause, vector in zip(clauses, vectors[:-1], strict=False):
-            if question == _NO_QUESTION and not rules.FIRST_PERSON.search(clause):
-                continue  # "new mums in their 30s" answers nothing when nothing was asked
+        for clause, vector in zip(clauses, vectors[:-1], strict=True):
             scores = self.probabilities(
                 clause, question, (np.asarray(vector, dtype=np.float32), question_vector)
             )
             words = set(normalise(clause).split())
-            if len({w for w in words if len(w) > 2} - _SAYS_NOTHING) < 2:
-                continue  # "I decided", "That is our core challenge": the fact is elsewhere
             for category, probability in scores.items():
                 have = [f for f in [*found, *added] if f.category == category]
                 if probability < self.threshold or (single_valued(category) and have):

@@ -54,8 +54,11 @@ class RuleExtractor:
     label = "rules"
     long_text = 2_000
 
-    def __init__(self, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder | None = None, model: clause_model.ClauseModel | None = None
+    ) -> None:
         self.embedder = embedder
+        self.model = model  # None: the shipped weights
 
     async def warm_up(self) -> None:
         """Compile the rules, load the place names (~0.3 s) and the clause model in a thread,
@@ -77,17 +80,22 @@ class RuleExtractor:
             found += rules.extract(part)
         return found
 
-
     async def _learned(
         self, text: str, asked: str | None, found: list[ExtractedFact]
     ) -> list[ExtractedFact]:
         """The clause model's facts, embedding in the background (a reply goes first)."""
-        clauses = clause_model.statement_clauses(text)
-        if self.embedder is None or not clauses:
+        if self.embedder is None:
             return []
         question = clause_model.question_text(asked)
+        clauses = [
+            c
+            for c in clause_model.statement_clauses(text)
+            if clause_model.worth_reading(c, question)
+        ]
+        if not clauses:
+            return []
         vectors = await self.embedder.embed([*clauses, question], background=True)
-        return clause_model.shipped().read(clauses, question, vectors, found)
+        return (self.model or clause_model.shipped()).read(clauses, question, vectors, found)
 
 
 def _pieces(text: str, size: int) -> list[str]:
