@@ -161,6 +161,7 @@ def cross_validate(sets: dict[str, list[dict[str, Any]]], features: Features) ->
     for held in sets:
         rows = [r for name, rs in sets.items() if name != held for r in rs]
         model = fit(rows, features, tuple(n for n in sets if n != held))
+        features.embed({r["clause"] for r in sets[held]} | {r["question"] for r in sets[held]})
         right = predicted = labelled = 0
         for r in sets[held]:
             vectors = (features.vectors[r["clause"]], features.vectors[r["question"]])
