@@ -245,8 +245,8 @@ def score(people: list[PersonFacts]) -> Retention:
     return r
 
 
-def print_retention(title: str, r: Retention, answered: int) -> None:
-    """Print one retention table."""
+def print_retention(title: str, r: Retention, answered: int, show: int = 15) -> None:
+    """Print one retention table, with the first `show` duplicates, false positives and misses."""
     print(f"\n== {title} ==")
     print(
         f"after import, {answered} contradiction question(s) were answered 'yes, update' "
@@ -278,8 +278,8 @@ def print_retention(title: str, r: Retention, answered: int) -> None:
         ("misses", r.misses),
     ):
         if items:
-            print(f"{label} (first {min(15, len(items))} of {len(items)}):")
-            for item in items[:15]:
+            print(f"{label} (first {min(show, len(items))} of {len(items)}):")
+            for item in items[:show]:
                 print(f"  {item[:150]}")
 
 
@@ -636,7 +636,9 @@ async def main(args: argparse.Namespace) -> None:
     rules_people, ids, rules_answered = await import_people(runtime, people, "rules")
     rules_seconds = time.perf_counter() - t0
     rules = score(rules_people)
-    print_retention("1. fact retention, offline rule extractor", rules, rules_answered)
+    print_retention(
+        "1. fact retention, offline rule extractor", rules, rules_answered, args.show
+    )
     print(f"import: {turns} turns in {rules_seconds:.1f} s (embedding included)", flush=True)
 
     with FakeOpenAIServer() as server:
@@ -659,6 +661,7 @@ async def main(args: argparse.Namespace) -> None:
         "2. fact retention, model extractor (fake server returns each turn's labelled facts)",
         model,
         model_answered,
+        args.show,
     )
     print(f"structured-output calls answered by the fake: {calls}", flush=True)
 
@@ -730,6 +733,9 @@ if __name__ == "__main__":
     parser.add_argument("--skip-scale", action="store_true")
     parser.add_argument(
         "--clause-model", type=Path, help="clause model weights to use instead of the shipped ones"
+    )
+    parser.add_argument(
+        "--show", type=int, default=15, help="how many false positives and misses to list"
     )
     parser.add_argument("--database-url")
     asyncio.run(main(parser.parse_args()))

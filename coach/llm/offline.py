@@ -111,9 +111,9 @@ def key_sentences(text: str, query: str, *, limit: int = 3) -> list[str]:
 # Which profile facts each specialist keeps in mind (labels from `coach.memory.facts`).
 RELEVANT = {
     "diagnostic": ("Business name", "Business type", "Challenges", "Goals", "Values"),
-    "avatar": ("Ideal customer", "Offers", "Competitors", "Business type"),
-    "canvas": ("Offers", "Prices", "Ideal customer", "Competitors"),
-    "capture": ("Ideal customer", "Offers", "Goals", "Preferences"),
+    "avatar": ("Ideal customers", "Offers", "Competitors", "Business type"),
+    "canvas": ("Offers", "Prices", "Ideal customers", "Competitors"),
+    "capture": ("Ideal customers", "Offers", "Goals", "Preferences"),
     "core": ("Business name", "Values", "Goals", "Decisions"),
 }
 _RECALL = re.compile(

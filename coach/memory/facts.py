@@ -33,7 +33,7 @@ CATEGORIES: dict[str, tuple[str, bool]] = {
     "company": ("Business name", True),
     "industry": ("Business type", True),
     "location": ("Location", True),
-    "audience": ("Ideal customer", True),
+    "audience": ("Ideal customers", False),  # a list: a shift of target replaces it (`SHIFTS`)
     "price": ("Prices", False),  # a list, one current price per thing priced (`same_subject`)
     "offer": ("Offers", False),
     "competitor": ("Competitors", False),
@@ -58,6 +58,18 @@ def single_valued(category: str) -> bool:
 
 # Categories that hold one current value per thing: a price per item priced.
 PER_ITEM = frozenset({"price"})
+# Lists that a stated change replaces as a whole. A business sells to several kinds of people
+# ("retirees, and Airbnb owners in Daylesford" are two ideal customers, both current), but "my
+# main customer is corporate teams now" is a shift of target: it retires every ideal customer
+# held before. Without change language a new one is added, never asked about.
+SHIFTS = frozenset({"audience"})
+_ALSO = re.compile(r"\b(also|too|as well|not just|not only|besides|another)\b", re.IGNORECASE)
+
+
+def shifts(fact: ExtractedFact) -> bool:
+    """Whether `fact` replaces every value of its category: a stated change in a `SHIFTS`
+    category that does not say it comes on top ("we now also sell to hotels" adds one)."""
+    return fact.category in SHIFTS and fact.change and not _ALSO.search(fact.quote or fact.value)
 
 
 def same_subject(category: str, a: str, b: str) -> bool:

@@ -3,13 +3,15 @@
 Merging rules (one place, so the next engineer can change them with the tests as a net):
 - a value that says the same as an active fact is a no-op (a restatement never duplicates);
   when it says more ("Leeds" → "Leeds, UK") the old row is retired and the richer one added;
-- single-valued categories (name, location, ideal customer…): a different value with
+- single-valued categories (name, location, business name…): a different value with
   change language ("we moved to…", "I've raised my rate…", an edit) updates — the old row is
   retired with `valid_to` and `replaced_by`; a different value WITHOUT change language is a
   contradiction: it is stored as `pending` and the coach asks before anything is replaced;
 - prices are the same, per thing priced: "the bouquet is now 520 NOK" updates the bouquet's
   price and leaves the wedding package's alone (`facts.same_subject`);
-- list categories (goals, competitors…) grow; "we no longer sell X" retires X.
+- list categories (goals, competitors…) grow; "we no longer sell X" retires X;
+- ideal customers are a list that a shift replaces (`facts.SHIFTS`): "and Airbnb owners too"
+  adds one, "my main customer is corporate teams now" retires all those held before.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from coach.memory.facts import (
     noun,
     same_subject,
     same_value,
+    shifts,
 )
 from coach.storage import facts as store
 from coach.storage.db import Database
@@ -82,6 +85,8 @@ async def merge(
         sames = [f for f in active if same_value(f.value, item.value)]
         same = max(sames, key=lambda f: len(normalise(f.value).split()), default=None)
         rivals = [f for f in active if same_subject(item.category, f.value, item.value)]
+        if shifts(item):
+            rivals = [f for f in active if f not in sames]  # a shift of target replaces them all
         fields: dict[str, Any] = {
             "user_id": user_id,
             "category": item.category,

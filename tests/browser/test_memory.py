@@ -122,13 +122,13 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     assert "Offline mode" in first
     await send(page, "My ideal customer is busy nurses who want a calm evening ritual.")
 
-    memory = await show_memory(page, until="Ideal customer: busy nurses")
+    memory = await show_memory(page, until="Ideal customers: busy nurses")
     grouped = sections(await memory.inner_text())
     line_of(grouped["You"], "Name: Priya · since ")
     line_of(grouped["You"], "Location: ")  # one location: Leeds
     line_of(grouped["You"], "Location: Leeds · since ")
     line_of(grouped["Your business"], "Business name: Wick & Wild · since ")
-    line_of(grouped["Your market"], "Ideal customer: busy nurses who want a calm evening ritual")
+    line_of(grouped["Your market"], "Ideal customers: busy nurses who want a calm evening ritual")
     for heading in ("You", "Your business", "Your market"):  # rendered in italics, as headings
         await expect(
             memory.locator("span.italic", has_text=re.compile(f"^{heading}$"))
@@ -157,7 +157,7 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
         "Name: Priya",
         "Business name: Wick & Wild",
         "Location: Leeds",
-        "Ideal customer: busy nurses who want a calm evening ritual",
+        "Ideal customers: busy nurses who want a calm evening ritual",
     ):
         await expect(used).to_contain_text(value)
 

@@ -77,23 +77,55 @@ async def test_contradiction_asks_and_records_the_answer(
     runtime: Runtime, member: uuid.UUID
 ) -> None:
     profile = runtime.memory.profile
-    await profile.merge(member, [fact("audience", "busy nurses")], Source())
-    (merged,) = await profile.merge(member, [fact("audience", "new mums")], Source())
+    await profile.merge(member, [fact("company", "Wick & Wild")], Source())
+    (merged,) = await profile.merge(member, [fact("company", "Ember Lane")], Source())
     assert merged.op == "ask"
-    assert await active(runtime, member) == {("audience", "busy nurses")}  # nothing replaced yet
+    assert await active(runtime, member) == {("company", "Wick & Wild")}  # nothing replaced yet
 
     (question,) = await profile.questions(member)
-    assert "busy nurses" in question.text and "new mums" in question.text
+    assert "Wick & Wild" in question.text and "Ember Lane" in question.text
     assert "Shall I update it?" in question.text
     assert await profile.questions(member) == []  # asked once
 
     updated = await profile.resolve(member, question.fact_id, accept=True)
     assert updated.status == "active"
-    assert await active(runtime, member) == {("audience", "new mums")}
+    assert await active(runtime, member) == {("company", "Ember Lane")}
     statuses = {f.value: f.status for f in await profile.everything(member)}
-    assert statuses == {"busy nurses": "retired", "new mums": "active"}
+    assert statuses == {"Wick & Wild": "retired", "Ember Lane": "active"}
     with pytest.raises(NotFound):
         await profile.resolve(member, question.fact_id, accept=True)
+
+
+async def test_ideal_customers_are_a_list_that_a_shift_replaces(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(member, [fact("audience", "retirees in the little towns")], Source())
+    (second,) = await profile.merge(
+        member, [fact("audience", "Airbnb owners in Daylesford")], Source()
+    )
+    assert second.op == "add"  # a second kind of customer, not a contradiction
+    (also,) = await profile.merge(
+        member,
+        [fact("audience", "hotels", change=True, quote="we now also sell to hotels")],
+        Source(),
+    )
+    assert also.op == "add"  # "now", but "also": it comes on top
+    assert await profile.questions(member) == []
+    assert len(await profile.active(member)) == 3
+
+    (shift,) = await profile.merge(
+        member,
+        [fact("audience", "corporate teams", change=True, quote="corporate teams now, mostly")],
+        Source(),
+    )
+    assert shift.op == "update"
+    assert await active(runtime, member) == {("audience", "corporate teams")}
+    history = {f.value: f for f in await profile.everything(member)}
+    assert {f.status for v, f in history.items() if v != "corporate teams"} == {"retired"}
+    assert {f.replaced_by for v, f in history.items() if v != "corporate teams"} == {
+        history["corporate teams"].id
+    }
 
 
 async def test_declined_contradiction_keeps_the_old_value(

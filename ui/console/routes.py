@@ -42,7 +42,7 @@ templates = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(["html"]),
 )
-templates.filters["fact_label"] = label  # "audience" → "Ideal customer"
+templates.filters["fact_label"] = label  # "audience" → "Ideal customers"
 _review: Review | None = None
 
 
