@@ -12,8 +12,9 @@ match), and is a negative example for every other category. One logistic regress
 category is fitted on the MiniLM and TF-IDF features. `--cross-validate` fits on all sets but
 one, for each set in turn, and prints how the held-out set's clauses are scored.
 
-The sets named in `UNSEEN` (`memory_people_blind7`, `_blind8`, `_blind9`) are never used here:
-they measure the extractor on text nothing was fitted or tuned on.
+The sets named in `UNSEEN` (`memory_people_blind10`, `_blind11`) are never used here: they
+measure the extractor on text nothing was fitted or tuned on. (`blind7`–`blind9` had that role
+until their misses were studied; they then joined the training sets.)
 """
 
 from __future__ import annotations
@@ -55,8 +56,11 @@ TRAINING = (
     "memory_people_train8",
     "memory_people_train9",
     "memory_people_train10",
+    "memory_people_blind7",  # unseen until the model was refitted on them (see the README)
+    "memory_people_blind8",
+    "memory_people_blind9",
 )
-UNSEEN = ("memory_people_blind7", "memory_people_blind8", "memory_people_blind9")
+UNSEEN = ("memory_people_blind10", "memory_people_blind11")
 # Chosen by leave-one-set-out cross-validation on the training sets, before the unseen sets
 # were measured: about 7 points more facts kept for 3 points of precision.
 THRESHOLD = 0.4
