@@ -73,7 +73,18 @@ ROLE_WORDS = (
     r"game developer|programmer|data scientist|product manager|marketer|publicist|"
     r"social media manager|virtual assistant|va|bookseller|retailer|shopkeeper|merchant|"
     r"manufacturer|surf instructor|yoga teacher|pilates instructor|tattoo artist|tattooist|painter|"
-    r"sole trader|driving instructor|decorator|sparky|tradie)"
+    r"sole trader|driving instructor|decorator|sparky|tradie|"
+    # trades and crafts
+    r"proprietor|piano tuner|tuner|restorer|conservator|thatcher|upholsterer|locksmith|welder|"
+    r"joiner|roofer|glazier|tiler|bricklayer|stonemason|mason|blacksmith|farrier|saddler|"
+    r"cobbler|shoemaker|cabinetmaker|woodworker|luthier|bookbinder|signwriter|"
+    r"sign painter|calligrapher|goldsmith|silversmith|weaver|knitter|dyer|beekeeper|"
+    r"shepherd|fisherman|butcher|fishmonger|grocer|chocolatier|cheesemaker|sommelier|"
+    r"bartender|barista|installer|detailer|chimney sweep|surveyor|inspector|"
+    r"tour guide|skipper|courier|delivery driver|dog walker|pet sitter|"
+    r"frame builder|shaper|glasser|dev|web dev|solo dev|illustrator|animator|"
+    r"photojournalist|speech therapist|speech and language therapist|occupational therapist|"
+    r"optician|optometrist|pharmacist|paramedic|coder|tailor)"
 )
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
 PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|du|la|le|di|da|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
@@ -141,16 +152,19 @@ RULES: list[Rule] = [
         r"\b(?:run|running|own|owning|founded|started|launched|co-founded|built|building|have|manage|managing|opened|opening|"
         r"launching|starting|growing|of|at)\s+(?:a|an|my own|our own|the|my|our|this)\s+(?:[\w&'$-]+\s+){0,8}?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:it's|it is|brand's|business's|shop's|studio's|company's|app's|podcast's|bakery's|salon's)\s+(?:simply\s+|now\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
-        r"\b(?:under the name|(?:business|brand|company|shop|studio|practice|agency|farm|salon|bakery|cafe|café|label|store|app)\s+name\s+is|the new name is|(?:^|[,.]\s*)name is|(?:i|we) (?:finally )?have (?:a )?name for (?:my|our) \w+\s*:?)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:under the name|by the name of|(?:business|brand|company|shop|studio|practice|agency|farm|salon|bakery|cafe|café|label|store|app)\s+name\s+is|the new name is|(?:^|[,.]\s*)name is|(?:i|we) (?:finally )?have (?:a )?name for (?:my|our) \w+\s*:?)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:(?:now\s+)?(?:we're|we are)\s+now|now\s+(?:we're|we are)|from this month it is|from now on (?:we're|we are))\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
-        r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+(?P<v>" + PROPER + r")(?=,)",
+        # "I run Ayo Water Works here in Ibadan", "I run Salt & Stretch — SUP yoga"
+        r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+(?P<v>" + PROPER + r")"
+        r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s*[.;!]|\s*$)",
         r"\b(?:renamed?|rebrand(?:ed)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"^at\s+(?P<v>" + PROPER + r"),?\s+(?:we|i)\b",
         r"\b(?:we're|we are|it's|its|it is)\s+(?P<v>" + PROPER + r")\s+now\b",
         r"\b(?:the\s+)?new name\s*(?:is|:)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"\b(?:(?:business|company|brand|shop|studio|farm|firm)\s+name\s*:|the name is)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
         r"\b(?:trading|trade|operating|operate|practi[sc]e|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
@@ -185,6 +199,7 @@ RULES: list[Rule] = [
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
         r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")(?=\s+(?:in|based|out of|from)\b|\s*[,.;!]|\s*$)",
+        r"\b(?:for|with|about|of|grow|growing|run|running)\s+(?:my|our)\s+(?P<v>(?!own\b)(?:[\w&'-]+\s+){1,3}?(?-i:" + BUSINESS_NOUNS + r"))\b",
         r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
         # "owner and chef of ramen shop "Menya Hiro" in Osaka", "— events catering in Lekki"
@@ -197,7 +212,7 @@ RULES: list[Rule] = [
         "sentence",
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
-        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have|running))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
         r",\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"\s+in\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",
@@ -218,6 +233,10 @@ RULES: list[Rule] = [
         r"(?:\bnew|\b(?:moved|moving|relocated|relocating|now)\b[^.,;]{0,30}?)\s+(?:[\w-]+\s+){0,2}?(?:unit|place|premises|space|shop|studio|office|site|spot|location|kitchen|workshop|base|home|clinic|salon)\s+(?:on|in|at)\s+(?P<v>" + PLACE + r")",
         r"\b(?:moved|moving|relocated|relocating)\s+(?:in)?to\s+(?:a|an|the|our|my)\s+(?:[\w-]+\s+){0,2}?(?:unit|place|premises|space|shop|studio|office|site|kitchen|workshop|clinic|salon)\s+(?:on|in|at)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\b(?:from home|remotely|online)\s+in\s+(?P<v>" + PLACE + r")",
+        # "moving the yard from Ibadan to Abeokuta", "relocate our office from York to Beverley"
+        r"(?:^|[,;—–]\s*|\b(?:i|we)(?:'m|'re|'ve|'ll|\s+am|\s+are|\s+have|\s+will)?\s+(?:[\w-]+\s+){0,4}?)"
+        r"(?:moved|moving|relocated|relocating|relocate|move)\s+(?:(?:the|our|my)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:and\s+(?:[\w-]+\s+){0,1}?[\w-]+\s+)?)?"
+        r"(?:from\s+(?:[\w'-]+\s+){1,3}?)?to\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\b(?:make|sell|bake|work|operate|do|teach|shoot|roast|brew|practice|practise|coach|cook|design|install|deliver)\s+[^.,;]{0,40}?\s(?:in|around|across|out of)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
     ),
     # -- audience (before offer and goal: "who I want to work with is…") -------------------

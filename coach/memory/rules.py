@@ -60,7 +60,7 @@ _PLAN = re.compile(
 _PAST = re.compile(r"\b(?:grew up|used to|previously|formerly|worked (?:at|for|in)|my old)\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;.!?]\s+|\s+(?:and|but|so|while)\s+", re.IGNORECASE)
 CHANGE = re.compile(
-    r"\b(now|no longer|any ?more|moved|moving|relocated|relocating|update|changed|switched|renamed|rebranded|actually|"
+    r"\b(now|no longer|any ?more|moved|moving|relocated|relocating|relocate|update|changed|switched|renamed|rebranded|actually|"
     r"instead|raised|lowered|increased|decreased|dropped|updated|new (?:name|price|rate)|"
     r"these days|from now on|not .+ any longer|correction|pivot(?:ed|ing)|scrap|big shift|"
     r"put .+ up|bumped|upped)\b",

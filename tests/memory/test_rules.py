@@ -279,3 +279,35 @@ def test_who_the_customer_is(text: str, expected: set[tuple[str, str]]) -> None:
 )
 def test_the_kind_of_business_from_an_introduction(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] in ("industry", "location", "role")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a business name after "I run", a label or "by the name of"; the kind of business after "my"
+        ("Morning! I'm Ines Duarte. I run Casa Cortiça here in Évora — we make cork homeware.", {("name", "Ines Duarte"), ("company", "Casa Cortiça"), ("location", "Évora"), ("offer", "cork homeware")}),
+        ("Hello. Tomasz Wrona, court interpreter, freelance. Business name: Wrona Lingua.", {("name", "Tomasz Wrona"), ("role", "court interpreter"), ("company", "Wrona Lingua")}),
+        ("The name is 'Hollow Oak Cidery'. Hollow Oak is the farm lane.", {("company", "Hollow Oak Cidery")}),
+        ("It is a tutoring centre for Gujarati, by the name of Shabda Learning House.", {("company", "Shabda Learning House")}),
+        ("hi. need help with branding for my oyster farm", {("industry", "oyster farm")}),
+        # trades people say they are
+        ("Ruairí Boyle. Stonemason.", {("name", "Ruairí Boyle"), ("role", "Stonemason")}),
+        ("I am upholsterer and restorer since 15 years.", {("role", "upholsterer and restorer")}),
+        # a move of the business is a new location, stated as a change
+        ("big news — we're moving the workshop from Leeds to Bradford in May", {("location", "Bradford")}),
+        ("we decided to relocate our studio from Porto to Braga", {("location", "Braga"), ("decision", "relocate our studio from Porto to Braga")}),
+        # other people moving, a move that is not a place, a name that is not one, a role word used loosely
+        ("I'll launch a course for people moving to Belgium in September.", set()),
+        ("we moved the launch to May", set()),
+        ("the name is because most of the scene is in the old town", set()),
+        ("I'm the driver of this whole thing", set()),
+        ("I run Instagram ads for my small business.", set()),
+    ],
+)
+def test_introductions_and_moves(text: str, expected: set[tuple[str, str]]) -> None:
+    assert facts(text) == expected
+
+
+def test_a_move_of_the_business_is_a_change() -> None:
+    (moved,) = [f for f in extract("we decided to relocate our studio from Porto to Braga") if f.category == "location"]
+    assert moved.change  # it replaces the old location without asking
