@@ -227,12 +227,17 @@ def score(people: list[PersonFacts]) -> Retention:
         for category, values in by_category.items():
             if single_valued(category):
                 r.single_dupes += len(values) > 1
+                if len(values) > 1:
+                    r.duplicates.append(f"{p.person} {category}: {values!r}")
             elif category in PER_ITEM:  # two current prices for one thing
-                r.single_dupes += sum(
-                    same_subject(category, a, b)
+                same = [
+                    f"{p.person} {category}: {a!r} / {b!r}"
                     for i, a in enumerate(values)
                     for b in values[i + 1 :]
-                )
+                    if same_subject(category, a, b)
+                ]
+                r.single_dupes += len(same)
+                r.duplicates += same
             else:
                 pairs = [
                     f"{p.person} {category}: {a!r} / {b!r}"

@@ -10,8 +10,8 @@ category by a logistic regression over:
 - TF-IDF word unigrams and bigrams of the clause and of the question.
 
 A clause becomes a fact only when its probability reaches the model's threshold, the rules did
-not already read that category from it, and (for the ideal customer, which holds one value)
-the rules read no ideal customer from the message at all. Clauses that cannot state a fact on
+not already read that category from it, and (for a category holding one value) nothing of that
+category was read from the message at all. Clauses that cannot state a fact on
 their own are dropped before they are embedded (`worth_reading`). The value stored is the
 clause, in the person's own words.
 

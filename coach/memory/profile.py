@@ -149,7 +149,7 @@ class Question:
 
 
 def question_for(fact: Fact, previous: Fact | None) -> str:
-    """'Last month your ideal customer was X; today you said Y — shall I update it?'"""
+    """'Last month you told me your location was X; today you said Y. Shall I update it?'"""
     if previous is None:
         return f"From your document — {label(fact.category)}: “{fact.value}”. Shall I remember it?"
     return (
