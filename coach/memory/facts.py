@@ -58,18 +58,36 @@ def single_valued(category: str) -> bool:
 
 # Categories that hold one current value per thing: a price per item priced.
 PER_ITEM = frozenset({"price"})
-# Lists that a stated change replaces as a whole. A business sells to several kinds of people
-# ("retirees, and Airbnb owners in Daylesford" are two ideal customers, both current), but "my
-# main customer is corporate teams now" is a shift of target: it retires every ideal customer
-# held before. Without change language a new one is added, never asked about.
+# Lists whose values a statement can replace as a whole. A business sells to several kinds of
+# people ("retirees, and Airbnb owners in Daylesford" are two ideal customers, both current), so
+# a new one is added. But "my main customer is corporate teams now" is a shift of target: it
+# retires every ideal customer held before; and "my ideal customer is new mums", without change
+# language, claims the whole place: the coach asks before replacing them.
 SHIFTS = frozenset({"audience"})
 _ALSO = re.compile(r"\b(also|too|as well|not just|not only|besides|another)\b", re.IGNORECASE)
+_THE_ONE = re.compile(
+    r"\b(?:ideal|target|main|primary|core|dream|perfect|best|real|typical|number one)\s+"
+    r"(?:customer|client|audience|market|buyer|guest|student|patient|couple|member|reader|user)s?\b",
+    re.IGNORECASE,
+)
 
 
 def shifts(fact: ExtractedFact) -> bool:
-    """Whether `fact` replaces every value of its category: a stated change in a `SHIFTS`
-    category that does not say it comes on top ("we now also sell to hotels" adds one)."""
+    """Whether `fact` replaces every value of its category at once: a stated change in a
+    `SHIFTS` category that does not say it comes on top ("we now also sell to hotels" adds)."""
     return fact.category in SHIFTS and fact.change and not _ALSO.search(fact.quote or fact.value)
+
+
+def claims_all(category: str, quote: str) -> bool:
+    """Whether a statement of a `SHIFTS` category names *the* one ("my ideal customer is…"),
+    so that it would replace every value held: the coach asks first."""
+    return category in SHIFTS and bool(_THE_ONE.search(quote)) and not _ALSO.search(quote)
+
+
+def would_replace(category: str, old: str, new: str, quote: str = "") -> bool:
+    """Whether value `new` (stated in `quote`) would replace the held value `old`: a value of
+    the same subject (`same_subject`), or a claim on the whole of a `SHIFTS` list."""
+    return same_subject(category, old, new) or claims_all(category, quote or new)
 
 
 def same_subject(category: str, a: str, b: str) -> bool:

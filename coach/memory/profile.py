@@ -10,8 +10,9 @@ Merging rules (one place, so the next engineer can change them with the tests as
 - prices are the same, per thing priced: "the bouquet is now 520 NOK" updates the bouquet's
   price and leaves the wedding package's alone (`facts.same_subject`);
 - list categories (goals, competitors…) grow; "we no longer sell X" retires X;
-- ideal customers are a list that a shift replaces (`facts.SHIFTS`): "and Airbnb owners too"
-  adds one, "my main customer is corporate teams now" retires all those held before.
+- ideal customers are a list (`facts.SHIFTS`): "and Airbnb owners too" adds one; a shift, "my
+  main customer is corporate teams now", retires all those held before; "my ideal customer is
+  new mums", without change language, is a contradiction of them all: the coach asks first.
 """
 
 from __future__ import annotations
@@ -31,9 +32,9 @@ from coach.memory.facts import (
     label,
     normalise,
     noun,
-    same_subject,
     same_value,
     shifts,
+    would_replace,
 )
 from coach.storage import facts as store
 from coach.storage.db import Database
@@ -84,9 +85,11 @@ async def merge(
         pending = [f for f in current if f.category == item.category and f.status == "pending"]
         sames = [f for f in active if same_value(f.value, item.value)]
         same = max(sames, key=lambda f: len(normalise(f.value).split()), default=None)
-        rivals = [f for f in active if same_subject(item.category, f.value, item.value)]
-        if shifts(item):
-            rivals = [f for f in active if f not in sames]  # a shift of target replaces them all
+        rivals = [
+            f
+            for f in active
+            if shifts(item) or would_replace(item.category, f.value, item.value, item.quote)
+        ]
         fields: dict[str, Any] = {
             "user_id": user_id,
             "category": item.category,
@@ -215,7 +218,7 @@ class Profile:
                             a
                             for a in active
                             if a.category == f.category
-                            and same_subject(f.category, a.value, f.value)
+                            and would_replace(f.category, a.value, f.value, f.source_text or "")
                         ),
                         None,
                     )
@@ -238,9 +241,10 @@ class Profile:
                 await store.set_status(session, fact_id=fact.id, status="rejected")
             else:
                 rows = await store.of_user(session, user_id=user_id)
+                quote = (fact.source_text or "") if fact.source_kind != "document" else ""
                 for old in rows:
-                    if old.category == fact.category and same_subject(
-                        fact.category, old.value, fact.value
+                    if old.category == fact.category and would_replace(
+                        fact.category, old.value, fact.value, quote
                     ):
                         await store.retire(session, fact=old, at=None, replaced_by=fact.id)
                 await store.set_status(session, fact_id=fact.id, status="active")

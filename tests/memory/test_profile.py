@@ -128,6 +128,29 @@ async def test_ideal_customers_are_a_list_that_a_shift_replaces(
     }
 
 
+async def test_naming_the_ideal_customer_asks_before_replacing_them_all(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    profile = runtime.memory.profile
+    for value in ("busy nurses", "shift workers"):
+        await profile.merge(member, [fact("audience", value)], Source())
+    claim = "My ideal customer is new mums."
+    (merged,) = await profile.merge(
+        member, [fact("audience", "new mums", quote=claim)], Source()
+    )
+    assert merged.op == "ask"  # "my ideal customer is…" claims the whole place
+    assert await active(runtime, member) == {
+        ("audience", "busy nurses"),
+        ("audience", "shift workers"),
+    }
+    (question,) = await profile.questions(member)
+    assert "ideal customer was “busy nurses”" in question.text and "new mums" in question.text
+    await profile.resolve(member, question.fact_id, accept=True)
+    assert await active(runtime, member) == {("audience", "new mums")}
+    statuses = {f.value: f.status for f in await profile.everything(member)}
+    assert statuses == {"busy nurses": "retired", "shift workers": "retired", "new mums": "active"}
+
+
 async def test_declined_contradiction_keeps_the_old_value(
     runtime: Runtime, member: uuid.UUID
 ) -> None:
