@@ -211,6 +211,8 @@ def main() -> None:
     if unknown:
         parser.error(f"not a training set: {', '.join(sorted(unknown))}")
     names = tuple(n for n in TRAINING if n not in args.exclude)
+    if args.out is None and names != TRAINING and not args.cross_validate:
+        parser.error("--exclude needs --out: the shipped weights are fitted on every training set")
     sets = {name: labelled_clauses(DATA / f"{name}.jsonl") for name in names}
     assert not set(sets) & set(UNSEEN)
     features = Features(MiniLMEmbedder())
@@ -221,8 +223,6 @@ def main() -> None:
         cross_validate(sets, features)
         return
     model = fit(rows, features, names)
-    if args.out is None and names != TRAINING:
-        parser.error("--exclude needs --out: the shipped weights are fitted on every training set")
     model.save(args.out or WEIGHTS)
     print(f"saved: {args.out or WEIGHTS}")
 

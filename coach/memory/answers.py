@@ -289,14 +289,7 @@ def _answers(message: str, coach_asked: str | None, found: list[ExtractedFact]) 
                 if _plausible(kind, value) and not any(
                     f.category == kind and f.value.lower() == value.lower() for f in out
                 ):
-                    out.append(
-                        ExtractedFact(
-                            category=kind,  # type: ignore[arg-type]
-                            value=value,
-                            change=bool(rules.CHANGE.search(piece)),
-                            quote=piece[:500],
-                        )
-                    )
+                    out.append(rules.stated(kind, value, piece))
             break
     return found + out
 
@@ -423,14 +416,8 @@ def _labelled(pieces: list[str], found: list[ExtractedFact]) -> list[ExtractedFa
             values = _answer(kind, value_text) if kind != "competitor" else _competitors(value_text)
             for value in values or []:
                 if rules.plausible(kind, value):
-                    out.append(
-                        ExtractedFact(
-                            category=kind,  # type: ignore[arg-type]
-                            value=value,
-                            change=bool(rules.CHANGE.search(piece)),
-                            quote=f"{piece} {value_text}"[:500] if value_text != rest else piece,
-                        )
-                    )
+                    quote = f"{piece} {value_text}" if value_text != rest else piece
+                    out.append(rules.stated(kind, value, piece, quote))
             break
     return out
 

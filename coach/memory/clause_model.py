@@ -215,14 +215,7 @@ class ClauseModel:
                 value = rules.clean_value(clause)[:300]
                 if not rules.plausible(category, value):
                     continue
-                added.append(
-                    ExtractedFact(
-                        category=category,  # type: ignore[arg-type]
-                        value=value,
-                        change=bool(rules.CHANGE.search(clause)),
-                        quote=clause[:500],
-                    )
-                )
+                added.append(rules.stated(category, value, clause))
         return added
 
 

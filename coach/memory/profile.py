@@ -85,11 +85,12 @@ async def merge(
         pending = [f for f in current if f.category == item.category and f.status == "pending"]
         sames = [f for f in active if same_value(f.value, item.value)]
         same = max(sames, key=lambda f: len(normalise(f.value).split()), default=None)
-        rivals = [
-            f
-            for f in active
-            if shifts(item) or would_replace(item.category, f.value, item.value, item.quote)
-        ]
+        if shifts(item):  # "my main customer is corporate teams now" replaces them all
+            rivals = active
+        else:
+            rivals = [
+                f for f in active if would_replace(item.category, f.value, item.value, item.quote)
+            ]
         fields: dict[str, Any] = {
             "user_id": user_id,
             "category": item.category,

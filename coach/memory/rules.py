@@ -541,6 +541,17 @@ def keep_statements(sentence: str) -> str:
     return re.sub(r"(?:\s*\x00\s*)+", ". ", "".join(kept)).strip(" .,;")
 
 
+def stated(category: str, value: str, source: str, quote: str | None = None) -> ExtractedFact:
+    """A fact read from `source` (the sentence or clause stating it); change language there
+    ("now", "moved", "raised"…) marks it as replacing what was true before."""
+    return ExtractedFact(
+        category=category,  # type: ignore[arg-type]
+        value=value,
+        change=bool(CHANGE.search(source)),
+        quote=(source if quote is None else quote)[:500],
+    )
+
+
 def clean_value(value: str) -> str:
     """A captured value without leading "called"/quotes or trailing "now", "lol", "tbh"…"""
     value = _LEAD.sub("", value.strip())
