@@ -13,7 +13,7 @@ A clause becomes a fact only when its probability reaches the model's threshold,
 not already read that category from it, and (for a category holding one value) nothing of that
 category was read from the message at all. Clauses that cannot state a fact on
 their own are dropped before they are embedded (`worth_reading`). The value stored is the
-clause, in the person's own words.
+clause, in the person's own words; for a location, the place the clause names (`PHRASES`).
 
 The weights ship in `clause_model.npz`: nothing is fitted or downloaded at run time.
 `python -m benchmarks.train_clause_model` fits them from the project's own labelled chat sets
@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -36,13 +37,18 @@ import numpy as np
 from coach.memory import rules
 from coach.memory.facts import CATEGORIES as FACT_CATEGORIES
 from coach.memory.facts import ExtractedFact, normalise, single_valued
+from coach.memory.places import place_phrase
 
 WEIGHTS = Path(__file__).with_name("clause_model.npz")
 
-# Categories the model may add. Name, role, business name, type and place are left to the
-# rules: they sit in introductions the rules read well, and a wrong one would replace a right one.
-LEFT_TO_RULES = frozenset({"name", "role", "company", "industry", "location"})
+# Categories the model may add. Name, role, business name and type are left to the rules: they
+# sit in introductions the rules read well, and a wrong one would replace a right one.
+LEFT_TO_RULES = frozenset({"name", "role", "company", "industry"})
 CATEGORIES = tuple(c for c in FACT_CATEGORIES if c not in LEFT_TO_RULES)
+# Categories whose value is a phrase found in the clause, not the clause: a clause the model
+# reads as stating where the business is stores the place it names ("yard at Wellington" →
+# "Wellington"), or nothing when it names none.
+PHRASES: dict[str, Callable[[str], str | None]] = {"location": place_phrase}
 QUESTION_WEIGHT = 0.5  # the question's words count half as much as the clause's own
 _CUT = re.compile(
     r"(?<=[.!?])\s+|\n+|;\s*|\s+[—–-]{1,2}\s+|,\s+(?=(?:but|and|so|because|which)\b)",
@@ -212,8 +218,12 @@ class ClauseModel:
                     continue
                 if any(_covers(f.value, words) for f in have):
                     continue  # the rules already read this from the clause
-                value = rules.clean_value(clause)[:300]
-                if not rules.plausible(category, value):
+                value = (
+                    PHRASES[category](clause)
+                    if category in PHRASES
+                    else rules.clean_value(clause)[:300]
+                )
+                if not value or not rules.plausible(category, value):
                     continue
                 added.append(rules.stated(category, value, clause))
         return added

@@ -32,7 +32,7 @@ CATEGORIES: dict[str, tuple[str, bool]] = {
     "role": ("Role", True),
     "company": ("Business name", True),
     "industry": ("Business type", True),
-    "location": ("Location", True),
+    "location": ("Locations", False),  # a list: a move replaces it (`SHIFTS`)
     "audience": ("Ideal customers", False),  # a list: a shift of target replaces it (`SHIFTS`)
     "price": ("Prices", False),  # a list, one current price per thing priced (`same_subject`)
     "offer": ("Offers", False),
@@ -62,14 +62,26 @@ PER_ITEM = frozenset({"price"})
 # people ("retirees, and Airbnb owners in Daylesford" are two ideal customers, both current), so
 # a new one is added. But "my main customer is corporate teams now" is a shift of target: it
 # retires every ideal customer held before; and "my ideal customer is new mums", without change
-# language, claims the whole place: the coach asks before replacing them.
-SHIFTS = frozenset({"audience"})
-_ALSO = re.compile(r"\b(also|too|as well|not just|not only|besides|another)\b", re.IGNORECASE)
-_THE_ONE = re.compile(
-    r"\b(?:ideal|target|main|primary|core|dream|perfect|best|real|typical|number one)\s+"
-    r"(?:customer|client|audience|market|buyer|guest|student|patient|couple|member|reader|user)s?\b",
-    re.IGNORECASE,
-)
+# language, claims the whole place: the coach asks before replacing them. Places work the same
+# way: a second clinic in Highfields or a stall at Salamanca Market adds a location; "we moved to
+# Durham" retires every place held; "we're based in York" claims the whole place, so the coach
+# asks before it replaces Leeds.
+SHIFTS = frozenset({"audience", "location"})
+_ALSO = re.compile(r"\b(also|too|as well|not just|not only|besides|another|still)\b", re.IGNORECASE)
+_THE_ONE = {
+    "audience": re.compile(
+        r"\b(?:ideal|target|main|primary|core|dream|perfect|best|real|typical|number one)\s+"
+        r"(?:customer|client|audience|market|buyer|guest|student|patient|couple|member|reader|"
+        r"user)s?\b",
+        re.IGNORECASE,
+    ),
+    "location": re.compile(
+        r"\b(?:based|located|headquartered|live|living)\s+(?:in|out of|from)\b|"
+        r"\b(?:i'm|i am|we're|we are)\s+(?:from|in)\b|"
+        r"\b(?:home|base|hq|headquarters)\s+(?:is|'s)\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 def shifts(fact: ExtractedFact) -> bool:
@@ -79,9 +91,10 @@ def shifts(fact: ExtractedFact) -> bool:
 
 
 def claims_all(category: str, quote: str) -> bool:
-    """Whether a statement of a `SHIFTS` category names *the* one ("my ideal customer is…"),
-    so that it would replace every value held: the coach asks first."""
-    return category in SHIFTS and bool(_THE_ONE.search(quote)) and not _ALSO.search(quote)
+    """Whether a statement of a `SHIFTS` category names *the* one ("my ideal customer is…",
+    "we're based in York"), so that it would replace every value held: the coach asks first."""
+    claim = _THE_ONE.get(category)
+    return claim is not None and bool(claim.search(quote)) and not _ALSO.search(quote)
 
 
 def would_replace(category: str, old: str, new: str, quote: str = "") -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from coach.memory import patterns as p
 from coach.memory.facts import ExtractedFact
-from coach.memory.places import is_place
+from coach.memory.places import NOT_A_PLACE, is_place
 from coach.memory.style import style_requests
 
 _SENTENCES = re.compile(
@@ -272,58 +272,6 @@ _NOT_A_NAME = frozenset(
         "lot",
     ]
 )
-_NOT_A_PLACE = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-        "instagram",
-        "tiktok",
-        "etsy",
-        "amazon",
-        "shopify",
-        "facebook",
-        "linkedin",
-        "youtube",
-        "google",
-        "the",
-        "business",
-        "beta",
-        "a",
-        "the",
-        "my",
-        "our",
-        "talks",
-        "charge",
-        "touch",
-        "love",
-    ]
-)
 _GENERIC_QUALIFIERS = frozenset(
     [
         "freelance",
@@ -570,11 +518,11 @@ def find_place(value: str, known_only: bool) -> str | None:
     if capitalised and not known_only:
         place = capitalised.group(0)
         first = place.split(",")[0].split()[0].lower()
-        return None if first in _NOT_A_PLACE or place.lower() in _NOT_A_PLACE else place
+        return None if first in NOT_A_PLACE or place.lower() in NOT_A_PLACE else place
     words = re.findall(r"[\w'.-]+", value.split(",")[0])
     for n in range(min(3, len(words)), 0, -1):
         candidate = " ".join(words[:n])
-        if candidate.lower() not in _NOT_A_PLACE and is_place(candidate):
+        if candidate.lower() not in NOT_A_PLACE and is_place(candidate):
             return candidate if candidate[0].isupper() else candidate.title()
     return None
 
@@ -594,7 +542,7 @@ def plausible(category: str, value: str) -> bool:
         return (
             len(words) <= 6
             and first not in {"a", "an", "my", "our", "it", "the", "this", "that"}
-            and value.lower() not in _NOT_A_PLACE
+            and value.lower() not in NOT_A_PLACE
         )
     if category == "industry":
         return (

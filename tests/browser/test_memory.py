@@ -125,15 +125,15 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     memory = await show_memory(page, until="Ideal customers: busy nurses")
     grouped = sections(await memory.inner_text())
     line_of(grouped["You"], "Name: Priya · since ")
-    line_of(grouped["You"], "Location: ")  # one location: Leeds
-    line_of(grouped["You"], "Location: Leeds · since ")
+    line_of(grouped["You"], "Locations: ")  # one location: Leeds
+    line_of(grouped["You"], "Locations: Leeds · since ")
     line_of(grouped["Your business"], "Business name: Wick & Wild · since ")
     line_of(grouped["Your market"], "Ideal customers: busy nurses who want a calm evening ritual")
     for heading in ("You", "Your business", "Your market"):  # rendered in italics, as headings
         await expect(
             memory.locator("span.italic", has_text=re.compile(f"^{heading}$"))
         ).to_have_count(1)
-    await expect(memory.get_by_role("button", name="🗑️ Location: Leeds")).to_be_visible()
+    await expect(memory.get_by_role("button", name="🗑️ Locations: Leeds")).to_be_visible()
     first_thread = page.url
     assert "/thread/" in first_thread
     await page.context.close()
@@ -156,7 +156,7 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     for value in (
         "Name: Priya",
         "Business name: Wick & Wild",
-        "Location: Leeds",
+        "Locations: Leeds",
         "Ideal customers: busy nurses who want a calm evening ritual",
     ):
         await expect(used).to_contain_text(value)
@@ -180,20 +180,20 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     await expect(no).to_be_visible()
     await yes.click()
     await expect(
-        page.locator(ASSISTANT).filter(has_text="Updated — Location: “York”.")
+        page.locator(ASSISTANT).filter(has_text="Updated — Locations: “York”.")
     ).to_have_count(1, timeout=15_000)
     await expect(yes).to_have_count(0)  # answered: neither button is left to press
     await expect(no).to_have_count(0)
 
-    memory = await show_memory(page, until="Location: York")
+    memory = await show_memory(page, until="Locations: York")
     you = sections(await memory.inner_text())["You"]
-    line_of(you, "Location: York · since ")
+    line_of(you, "Locations: York · since ")
     # Leeds stays as history: struck through and dated from-to instead of "since".
-    await expect(memory.locator("del", has_text=re.compile("^Location: Leeds$"))).to_have_count(1)
-    retired = line_of(you, "Location: Leeds · ")
-    assert re.fullmatch(r"Location: Leeds · \d{2} \w{3} \d{4} – \d{2} \w{3} \d{4}", retired)
-    await expect(memory.get_by_role("button", name="✏️ Location: York")).to_be_visible()
-    await expect(memory.get_by_role("button", name="✏️ Location: Leeds")).to_have_count(0)
+    await expect(memory.locator("del", has_text=re.compile("^Locations: Leeds$"))).to_have_count(1)
+    retired = line_of(you, "Locations: Leeds · ")
+    assert re.fullmatch(r"Locations: Leeds · \d{2} \w{3} \d{4} – \d{2} \w{3} \d{4}", retired)
+    await expect(memory.get_by_role("button", name="✏️ Locations: York")).to_be_visible()
+    await expect(memory.get_by_role("button", name="✏️ Locations: Leeds")).to_have_count(0)
     ARTIFACTS.mkdir(exist_ok=True)
     await page.set_viewport_size({"width": 1280, "height": 1400})  # the whole listing in view
     await memory.scroll_into_view_if_needed()

@@ -85,6 +85,16 @@ async def facts(
             "wholesale boxes went up to 38 each",
             ("price", "wholesale boxes went up to 38 each"),
         ),
+        (  # a location stores the place the clause names, not the clause
+            "Anything else changing at the garage?",
+            "we rent a bigger yard at Kilnhurst now, still Rotherham",
+            ("location", "Kilnhurst"),
+        ),
+        (
+            "Where do you see clients?",
+            "mostly at my consulting room at Ranelagh, dublin 6",
+            ("location", "Ranelagh, dublin"),
+        ),
     ],
 )
 async def test_the_model_reads_what_the_rules_miss(

@@ -40,7 +40,7 @@ async def test_facts_from_one_session_are_used_in_the_next(
         runtime, member, "Who should my candles be for? Pricing ideas?", f"second-{member}"
     )
     prompt = llm.prompts[-1]
-    assert {"Name: Dana", "Business name: Wick & Wax", "Location: Leeds"} <= set(prompt.profile)
+    assert {"Name: Dana", "Business name: Wick & Wax", "Locations: Leeds"} <= set(prompt.profile)
     done = events[-1]
     assert isinstance(done, Done)
     used = {(m["kind"], m["text"]) for m in done.memories}

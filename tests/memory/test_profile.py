@@ -135,9 +135,7 @@ async def test_naming_the_ideal_customer_asks_before_replacing_them_all(
     for value in ("busy nurses", "shift workers"):
         await profile.merge(member, [fact("audience", value)], Source())
     claim = "My ideal customer is new mums."
-    (merged,) = await profile.merge(
-        member, [fact("audience", "new mums", quote=claim)], Source()
-    )
+    (merged,) = await profile.merge(member, [fact("audience", "new mums", quote=claim)], Source())
     assert merged.op == "ask"  # "my ideal customer is…" claims the whole place
     assert await active(runtime, member) == {
         ("audience", "busy nurses"),
@@ -149,6 +147,38 @@ async def test_naming_the_ideal_customer_asks_before_replacing_them_all(
     assert await active(runtime, member) == {("audience", "new mums")}
     statuses = {f.value: f.status for f in await profile.everything(member)}
     assert statuses == {"busy nurses": "retired", "shift workers": "retired", "new mums": "active"}
+
+
+async def test_places_are_a_list_that_a_move_replaces(runtime: Runtime, member: uuid.UUID) -> None:
+    profile = runtime.memory.profile
+    await profile.merge(
+        member, [fact("location", "Toowoomba", quote="I'm based in Toowoomba")], Source()
+    )
+    second = "signing a lease for a 2nd clinic in Highfields"
+    (added,) = await profile.merge(member, [fact("location", "Highfields", quote=second)], Source())
+    assert added.op == "add"  # a second place, not a contradiction
+    assert await profile.questions(member) == []
+
+    claim = "Our studio is based in Dalby."
+    (asked,) = await profile.merge(member, [fact("location", "Dalby", quote=claim)], Source())
+    assert asked.op == "ask"  # "based in" claims the whole place: the coach asks first
+    (question,) = await profile.questions(member)
+    await profile.resolve(member, question.fact_id, accept=False)
+
+    (moved,) = await profile.merge(
+        member,
+        [fact("location", "Brisbane", change=True, quote="we moved to Brisbane in May")],
+        Source(),
+    )
+    assert moved.op == "update"  # a move retires every place held, and keeps their history
+    assert await active(runtime, member) == {("location", "Brisbane")}
+    statuses = {f.value: f.status for f in await profile.everything(member)}
+    assert statuses == {
+        "Toowoomba": "retired",
+        "Highfields": "retired",
+        "Dalby": "rejected",
+        "Brisbane": "active",
+    }
 
 
 async def test_declined_contradiction_keeps_the_old_value(
