@@ -187,8 +187,13 @@ _NOT_CAPITALISED_PLACE = frozenset(
 )
 
 
+_NOT_A_NAMED_PLACE = NOT_A_PLACE | _NOT_CAPITALISED_PLACE
+_BEFORE_PLACE = _SKIP | _LOCATIVE  # "based in the …", "out of …"
+_NOT_A_TOWN_WORD = _COMMON_WORDS | _BEFORE_PLACE
+
+
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and fold(word) not in NOT_A_PLACE | _NOT_CAPITALISED_PLACE
+    return word[:1].isupper() and fold(word) not in _NOT_A_NAMED_PLACE
 
 
 def _place_at(tokens: list[str], i: int, after_locative: bool) -> int:
@@ -211,9 +216,11 @@ def _place_at(tokens: list[str], i: int, after_locative: bool) -> int:
         trusted = candidate[:1].isupper() or after_locative or n > 1 or len(candidate) > 3
         if trusted and fold(candidate) not in NOT_A_PLACE and is_place(candidate):
             return i + n
-    if after_locative and len(words) > 1 and words[0].isalpha() and words[0].islower():
-        later = _place_at(tokens, i + 1, after_locative=False)  # "in mancora peru"
-        if later > i + 1 and fold(words[0]) not in _COMMON_WORDS | _SKIP | _LOCATIVE:
+    first = words[0] if words else ""
+    unknown_word = first.isalpha() and first.islower() and fold(first) not in _NOT_A_TOWN_WORD
+    if after_locative and len(words) > 1 and unknown_word:  # "in mancora peru"
+        later = _place_at(tokens, i + 1, after_locative=False)
+        if later > i + 1:
             return later
     if after_locative:
         n = 0
@@ -223,33 +230,39 @@ def _place_at(tokens: list[str], i: int, after_locative: bool) -> int:
     return i
 
 
+def _after_locative(tokens: list[str]) -> tuple[int, int] | None:
+    """The first place right after a locative word ("in the Pocitos…", "outta gore")."""
+    for i, token in enumerate(tokens):
+        if fold(token) in _LOCATIVE:
+            start = i + 1
+            while start < len(tokens) and fold(tokens[start]) in _BEFORE_PLACE:
+                start += 1
+            end = _place_at(tokens, start, after_locative=True)
+            if end > start:
+                return start, end
+    return None
+
+
+def _anywhere(tokens: list[str]) -> tuple[int, int] | None:
+    """The first street or known place anywhere (a clause's first word only if it is known)."""
+    for i, token in enumerate(tokens):
+        if token != "," and (i > 0 or is_place(token)):
+            end = _place_at(tokens, i, after_locative=False)
+            if end > i:
+                return i, end
+    return None
+
+
 def place_phrase(clause: str) -> str | None:
     """The place `clause` names, in its words ("Kissy Road in Freetown", "near thies"), or None.
 
     The place after a locative word ("in", "at", "near", "outta"…) is preferred; then a street or
     known place name anywhere in the clause."""
     tokens = _TOKEN.findall(clause)
-    spans: list[tuple[int, int]] = []
-    for i, token in enumerate(tokens):
-        if fold(token) not in _LOCATIVE:
-            continue
-        start = i + 1
-        while start < len(tokens) and fold(tokens[start]) in _SKIP | _LOCATIVE:
-            start += 1
-        end = _place_at(tokens, start, after_locative=True)
-        if end > start:
-            spans.append((start, end))
-            break
-    if not spans:
-        for i in range(len(tokens)):
-            if tokens[i] != "," and (i > 0 or is_place(tokens[i])):
-                end = _place_at(tokens, i, after_locative=False)
-                if end > i:
-                    spans.append((i, end))
-                    break
-    if not spans:
+    span = _after_locative(tokens) or _anywhere(tokens)
+    if span is None:
         return None
-    start, end = spans[0]
+    start, end = span
     while True:  # "Kissy Road" + "in Freetown"
         for join in _JOIN:
             following = [fold(t) for t in tokens[end : end + len(join)]]
