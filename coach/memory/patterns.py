@@ -86,8 +86,14 @@ ROLE_WORDS = (
     r"photojournalist|speech therapist|speech and language therapist|occupational therapist|"
     r"optician|optometrist|pharmacist|paramedic|coder|tailor)"
 )
+# Two roles joined ("owner + head barber", "owner/head instructor", "chef and owner").
+ROLE_JOIN = r"(?:\s+(?:and|n|&)\s+|\s*[+/]\s*)(?:[\w-]+\s+)?"
+# A title before a person's name, left out of the name ("Dr. Lucía Benítez").
+TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott)\.?\s+)?"
+# A labelled field on a line of its own ("Company: Qureshi Weaves (Pvt) Ltd", "Role: owner").
+FIELD = r"^(?:my\s+)?(?:{})\s*:\s*(?P<v>[^:]+?)(?=\s*(?:\(|[.;!]|$))"
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
-PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|du|la|le|di|da|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
+PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|del|do|dos|das|des|du|la|le|di|da|al|el|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
 # A place: capitalised words, optionally "City, Region".
 PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(?:,\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*)?)?"
 # A place in any case; `rules` only trusts a lower-case one when `places.is_place` knows it.
@@ -130,8 +136,8 @@ RULES: list[Rule] = [
     *_rules(
         "name",
         "sentence",
-        r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
-        r"(?:^|[,.]\s*|\band\s+)(?:i'm|i am)\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
+        r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's|^(?:full\s+)?name\s*:)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
+        r"(?:^|[,.:]\s*|\band\s+)(?:i'm|i am)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
         r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way|-)\b))",
         r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
         r"^myself\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)",
@@ -147,6 +153,7 @@ RULES: list[Rule] = [
     *_rules(
         "company",
         "sentence",
+        FIELD.format(r"company|business|business name|company name|brand|brand name|shop|studio|firm|trading as|trading name").replace("(?P<v>", "(?P<v>(?-i:[A-Z0-9])"),
         r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?(?:\s+is|\s*'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:my|our)\s+(?:[\w-]+\s+)?" + BUSINESS_NOUNS + r"(?:'s)?\s+name\s+is\s+(?:now\s+)?(?P<v>.+?)" + END_NAME,
         r"\b(?:run|running|own|owning|founded|started|launched|co-founded|built|building|have|manage|managing|opened|opening|"
@@ -157,7 +164,7 @@ RULES: list[Rule] = [
         r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
         # "I run Ayo Water Works here in Ibadan", "I run Salt & Stretch — SUP yoga"
-        r"\b(?:i|we)\s+(?:run|own|founded|started|launched)\s+(?P<v>" + PROPER + r")"
+        r"\b(?:i|we)\s+(?:run|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
         r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s*[.;!]|\s*$)",
         r"\b(?:renamed?|rebrand(?:ed)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
@@ -167,6 +174,8 @@ RULES: list[Rule] = [
         r"\b(?:(?:business|company|brand|shop|studio|farm|firm)\s+name\s*:|the name is)\s*(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
+        r"(?:^|[,.]\s*)(?:the\s+)?(?:company|business|brand|shop|studio|firm|farm|agency)\s+(?:is|=)\s+(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
+        r"\b" + BUSINESS_NOUNS + r"\s+(?:name|named)\s+(?P<v>" + PROPER + r")" + END_NAME,
         r"\b(?:trading|trade|operating|operate|practi[sc]e|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
     ),
     # a new name right after talk of naming ("new name too. It's now Steady Wheel Driving School.")
@@ -182,8 +191,9 @@ RULES: list[Rule] = [
     *_rules(
         "role",
         "sentence",
-        r"\b(?:i'm|i am|i work as|now am)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
-        r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:\s+and\s+" + ROLE_WORDS + r")?)"
+        FIELD.format(r"role|position|title|job title|job|occupation"),
+        r"\b(?:i'm|i am|i work as|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",
     ),
@@ -191,8 +201,9 @@ RULES: list[Rule] = [
     *_rules(
         "industry",
         "sentence",
+        FIELD.format(r"type|industry|sector|line of business|business type|type of business|trade|field"),
         r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field|business)\b",
-        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started)\s+(?:a|an)\s+"
+        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
         r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:owner|founder|co-?founder|co-?owner|manager|director|head)\s+(?:of|at)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         # "Nordform, a small branding agency in Stockholm"
@@ -200,6 +211,7 @@ RULES: list[Rule] = [
         r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")(?=\s+(?:in|based|out of|from)\b|\s*[,.;!]|\s*$)",
         r"\b(?:for|with|about|of|grow|growing|run|running)\s+(?:my|our)\s+(?P<v>(?!own\b)(?:[\w&'-]+\s+){1,3}?(?-i:" + BUSINESS_NOUNS + r"))\b",
+        r"\b(?:i|we)\s+(?:have|own|run|got)\s+(?!(?:the|my|our|a|an|this|that|his|her|their|your|no|two|three|some|more)\b)(?P<v>(?:[\w&'-]+\s+){0,2}?(?-i:" + BUSINESS_NOUNS + r"))(?=\s+(?:in|name|named|called|near|outside|on)\b|\s*[,.;!]|\s*$)",
         r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
         # "owner and chef of ramen shop "Menya Hiro" in Osaka", "— events catering in Lekki"
@@ -210,6 +222,7 @@ RULES: list[Rule] = [
     *_rules(
         "location",
         "sentence",
+        FIELD.format(r"location|based|based in|city|address|where"),
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have|running))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",

@@ -22,8 +22,8 @@ from coach.memory.facts import ExtractedFact
 from coach.memory.places import NOT_A_PLACE, is_place
 from coach.memory.style import style_requests
 
-_SENTENCES = re.compile(
-    r"(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+_SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
+    r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
@@ -106,6 +106,11 @@ _LEAD = re.compile(
 )
 _NOT_A_NAME = frozenset(
     [
+        "dr",  # titles: the name follows
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
         "a",
         "an",
         "the",
