@@ -225,7 +225,7 @@ RULES: list[Rule] = [
         FIELD.format(r"location|based|based in|city|address|where"),
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
-        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have|running))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have|running))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:(?:up|down|over|out|based)\s+)?(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
         r",\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"\s+in\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",

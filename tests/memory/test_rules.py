@@ -311,3 +311,34 @@ def test_introductions_and_moves(text: str, expected: set[tuple[str, str]]) -> N
 def test_a_move_of_the_business_is_a_change() -> None:
     (moved,) = [f for f in extract("we decided to relocate our studio from Porto to Braga") if f.category == "location"]
     assert moved.change  # it replaces the old location without asking
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a profile written as labelled fields, one per line, with a title before the name
+        (
+            "Some details first:\nName: Dr. Anika Rao\nRole: optometrist-owner\nCompany: Rao Eyecare (Pvt) Ltd\nType: community opticians\nLocation: Pune",
+            {
+                ("name", "Anika Rao"),
+                ("role", "optometrist-owner"),
+                ("company", "Rao Eyecare"),
+                ("industry", "community opticians"),
+                ("location", "Pune"),
+            },
+        ),
+        ("I am Dr. Tomasz Nowak, a vet.", {("name", "Tomasz Nowak"), ("role", "vet")}),
+        ("company is Brightwave Solar. im the owner", {("company", "Brightwave Solar"), ("role", "owner")}),
+        ("I own and run Quinta da Serra, it's in the Douro.", {("company", "Quinta da Serra")}),
+        ("I have bakery in Gdynia, name is Słodki Kąt.", {("industry", "bakery"), ("location", "Gdynia"), ("company", "Słodki Kąt")}),
+        ("I've got a joinery firm up in Kendal", {("industry", "joinery firm"), ("location", "Kendal")}),
+        ("owner + head chef, 4 staff", {("role", "owner + head chef")}),
+        ("I've been a locksmith since 2009", {("role", "locksmith")}),
+        # a field that is not the business, a problem that is not a kind of business
+        ("business: slow this month tbh", set()),
+        ("I have a problem with the business being so quiet", set()),
+        ("I own the clinic outright now", set()),
+    ],
+)
+def test_profiles_written_as_fields_and_terse_introductions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] in ("name", "role", "company", "industry", "location")} == expected
