@@ -77,15 +77,14 @@ def statement_clauses(text: str) -> list[str]:
     return [c for c in (c.strip(" ,.!?") for c in _CUT.split(statements)) if len(c.split()) >= 2]
 
 
-def worth_reading(clause: str, question: str) -> bool:
+def worth_reading(clause: str) -> bool:
     """Whether a clause could state a fact on its own, checked before it is embedded: it has
-    two words besides category names and fillers ("I decided" states nothing), and with no
-    question before it, it speaks in the first person ("new mums in their 30s" answers
-    nothing when nothing was asked)."""
+    two words besides category names and fillers ("I decided" states nothing).
+
+    A clause need not say "I" or "we": terse openers ("hired a guy", "prob is every1 wants the
+    same 15 saturdays") state facts too, and the model sees whether a question came before."""
     words = {w for w in normalise(clause).split() if len(w) > 2}
-    if len(words - _SAYS_NOTHING) < 2:
-        return False
-    return question != _NO_QUESTION or bool(rules.FIRST_PERSON.search(clause))
+    return len(words - _SAYS_NOTHING) >= 2
 
 
 def terms(text: str) -> Counter[str]:

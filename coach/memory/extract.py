@@ -87,11 +87,7 @@ class RuleExtractor:
         if self.embedder is None:
             return []
         question = clause_model.question_text(asked)
-        clauses = [
-            c
-            for c in clause_model.statement_clauses(text)
-            if clause_model.worth_reading(c, question)
-        ]
+        clauses = [c for c in clause_model.statement_clauses(text) if clause_model.worth_reading(c)]
         if not clauses:
             return []
         vectors = await self.embedder.embed([*clauses, question], background=True)
