@@ -37,7 +37,8 @@ GREETING = (
     r"(?:hi+|hello|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening|day)|morning|evening|afternoon|"
     r"bonjour|bonsoir|hola|buenas|ciao|salam|salaam|salut|namaste|guten (?:tag|morgen)|g'day|"
     r"kia ora|sawubona|jambo|habari|ol[aá]|hallo|hej|aloha|greetings|shalom|merhaba|konnichiwa|"
-    r"dzień dobry|thanks|thank you|cheers|re-bonjour)\b"
+    r"dzień dobry|thanks|thank you|cheers|re-bonjour|gday|sup|wassup|heya|oi|howzit|wah gwaan|e a[ií]|"
+    r"hæ|ahoj|szia|moi|tere|hei|vanakkam|namaskar|assalamu?\s?alaikum|marhaba|selam|habari)\b"
 )
 # A clause that starts a statement: the start, after a comma, or after a joining word.
 START = r"(?:^|[,;:]\s*|\b(?:and|so|oh|also|but|well|ok|okay|right|btw|yes|yeah|update)\b[,:]?\s+)"
@@ -51,7 +52,7 @@ BUSINESS_NOUNS = (
     r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
     r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
     r"channel|community|marketplace|kiosk|stall|market stall|franchise|centre|center|van|taproom|"
-    r"tuition centre|learning centre|garden centre|garage|hostel|lodge|inn|fashion house|catering|"
+    r"tuition centre|learning centre|garden centre|smokehouse|co-?working space|event space|homestay|outfitter|fishing charter|charter|printing press|garage|hostel|lodge|inn|fashion house|catering|"
     r"practice|workshop|bike shop|tattoo parlou?r|parlou?r|nursery|dojo|surgery)"
 )
 ROLE_WORDS = (
@@ -84,7 +85,8 @@ ROLE_WORDS = (
     r"tour guide|skipper|courier|delivery driver|dog walker|pet sitter|"
     r"frame builder|shaper|glasser|dev|web dev|solo dev|illustrator|animator|"
     r"photojournalist|speech therapist|speech and language therapist|occupational therapist|"
-    r"optician|optometrist|pharmacist|paramedic|coder|tailor)"
+    r"optician|optometrist|pharmacist|paramedic|coder|tailor|pitmaster|md|gm|captain|gérant|gerant|"
+    r"exporter|importer|wholesaler|distributor|head tutor|head coach|head chef|lead photographer)"
 )
 # Two roles joined ("owner + head barber", "owner/head instructor", "chef and owner").
 ROLE_JOIN = r"(?:\s+(?:and|n|&)\s+|\s*[+/]\s*)(?:[\w-]+\s+)?"
@@ -95,7 +97,7 @@ FIELD = r"^(?:my\s+)?(?:{})\s*:\s*(?P<v>[^:]+?)(?=\s*(?:\(|[.;!]|$))"
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
 PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|del|do|dos|das|des|du|la|le|di|da|al|el|von|van)\b|(?-i:[A-Z0-9])[\w&'.°-]*))*(?<!\sand)(?<!\sof)(?<!\sthe)"
 # A place: capitalised words, optionally "City, Region".
-PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(?:,\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*)?)?"
+PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(?:,\s(?!I\b|I'(?-i:m|ve|d|ll)\b)(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*)?)?"
 # A place in any case; `rules` only trusts a lower-case one when `places.is_place` knows it.
 ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}"
 CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
@@ -203,7 +205,7 @@ RULES: list[Rule] = [
         "sentence",
         FIELD.format(r"type|industry|sector|line of business|business type|type of business|trade|field"),
         r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field|business)\b",
-        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
+        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|its|i'm having|i am having|we're having|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
         r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:owner|founder|co-?founder|co-?owner|manager|director|head)\s+(?:of|at)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         # "Nordform, a small branding agency in Stockholm"
@@ -216,7 +218,7 @@ RULES: list[Rule] = [
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
         # "owner and chef of ramen shop "Menya Hiro" in Osaka", "— events catering in Lekki"
         r"(?:^|[,;—–-]\s*|\b(?:of|at|own|run|runs|have|has)\s+)(?:a\s+|an\s+)?(?P<v>(?:" + _QUALIFIER + r"\s+){1,3}(?-i:" + BUSINESS_NOUNS + r"))"
-        r"(?=\s+(?:['\"][^'\"]+['\"]\s+)?(?:in|called|named|based|situated|out of|near|outside)\b|\s*[,.;!]|\s*$)",
+        r"(?=\s+(?:['\"][^'\"]+['\"]\s+)?(?:in|called|named|based|situated|out of|near|outside|on)\b|\s*[,.;!]|\s*$)",
     ),
     # -- location --------------------------------------------------------------------------
     *_rules(
@@ -225,7 +227,7 @@ RULES: list[Rule] = [
         FIELD.format(r"location|based|based in|city|address|where"),
         r"\b(?:based|located|headquartered|live|living|settled)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<v>" + ANY_PLACE + r")",
         r"\b(?:operate|operating|work|working)\s+(?:out\s+)?(?:in|out of|around|from)\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
-        r"(?:\b(?:a|an|my|our|of)|,|^|[—–]|\b(?:run|own|have|running))\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:(?:up|down|over|out|based)\s+)?(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
+        r"(?:(?:\b(?:a|an|my|our|of)|,|[—–]|\b(?:run|own|have|running))\s+|^)(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"(?:\s+called\s+.+?|\s+['\"][^'\"]+['\"])?\s+(?:(?:up|down|over|out|based)\s+)?(?:in|out of|outside|near)\s+(?P<v>" + PLACE + r")",
         r",\s+(?:[\w&'-]+\s+){0,3}" + BUSINESS_NOUNS + r"\s+in\s+(?P<known>)(?P<v>" + ANY_PLACE + r")",
         r"\bhere in\s+(?P<v>" + ANY_PLACE + r")",
         r"\bshifted\s+(?:the\s+)?(?:whole\s+)?(?:[\w-]+\s+){0,2}?(?:down\s+|up\s+|over\s+|back\s+)?to\s+(?P<v>" + ANY_PLACE + r")",

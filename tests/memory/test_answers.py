@@ -278,3 +278,16 @@ def test_two_readings_of_one_thing_are_one_fact() -> None:
     offers = [v for c, v in facts(reply, "What do clients hire you for?") if c == "offer"]
     assert "Website copy package" in offers
     assert "website copy" not in offers
+
+
+@pytest.mark.parametrize(
+    ("coach", "reply", "expected"),
+    [
+        ("What's the bakery called?", "Crumb & Co 🥐 (my sister picked it)", ("company", "Crumb & Co")),
+        ("Nice! What's the gallery called?", "Salt Line Gallery. Named after the tide mark.", ("company", "Salt Line Gallery")),
+        ("Will you keep the same name?", "yep, Northbound Cycles still", ("company", "Northbound Cycles")),
+        ("What's your business?", "Candles. Soy ones mostly, poured by hand.", ("industry", "Candles")),
+    ],
+)
+def test_the_business_name_or_kind_asked_in_other_words(coach: str, reply: str, expected: tuple[str, str]) -> None:
+    assert expected in facts(reply, coach)

@@ -342,3 +342,16 @@ def test_a_move_of_the_business_is_a_change() -> None:
 )
 def test_profiles_written_as_fields_and_terse_introductions(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] in ("name", "role", "company", "industry", "location")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("gday, bruce here. cattle n sheep farm near Gundagai", {("name", "Bruce"), ("industry", "cattle n sheep farm"), ("location", "Gundagai")}),
+        ("I am having a co-working space in Brno.", {("industry", "co-working space"), ("location", "Brno")}),
+        ("owner + pitmaster, we run a smokehouse in Austin", {("role", "owner + pitmaster"), ("industry", "smokehouse"), ("location", "Austin")}),
+        ("its a tattoo parlour in Leith, im the only artist", {("industry", "tattoo parlour"), ("location", "Leith")}),
+    ],
+)
+def test_greetings_and_business_words_of_terse_introductions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] in ("name", "role", "industry", "location")} >= expected
