@@ -178,7 +178,10 @@ RULES: list[Rule] = [
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
         r"(?:^|[,.]\s*)(?:the\s+)?(?:company|business|brand|shop|studio|firm|farm|agency)\s+(?:is|=)\s+(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
         r"\b" + BUSINESS_NOUNS + r"\s+(?:name|named)\s+(?P<v>" + PROPER + r")" + END_NAME,
-        r"\b(?:trading|trade|operating|operate|practi[sc]e|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"^(?:is|it's|its)\s+(?:now\s+)?called\s+(?P<v>" + PROPER + r")",
+        r"\bname\s+(?:of\s+(?:the|my|our)?\s*\w+\s+|on it\s+)(?:is|still|:)\s+(?P<v>" + PROPER + r")",
+        r"\b(?:biz|bizz|business|company|shop|brand)\s+(?:is\s+)?(?:now\s+)?called\s+(?P<v>['\"]?" + PROPER + r"['\"]?)",
+        r"\b(?:trading|trade|trades|operating|operate|operates|practi[sc]e|practi[sc]es|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
     ),
     # a new name right after talk of naming ("new name too. It's now Steady Wheel Driving School.")
     *_rules(
@@ -214,6 +217,7 @@ RULES: list[Rule] = [
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")(?=\s+(?:in|based|out of|from)\b|\s*[,.;!]|\s*$)",
         r"\b(?:for|with|about|of|grow|growing|run|running)\s+(?:my|our)\s+(?P<v>(?!own\b)(?:[\w&'-]+\s+){1,3}?(?-i:" + BUSINESS_NOUNS + r"))\b",
         r"\b(?:i|we)\s+(?:have|own|run|got)\s+(?!(?:the|my|our|a|an|this|that|his|her|their|your|no|two|three|some|more)\b)(?P<v>(?:[\w&'-]+\s+){0,2}?(?-i:" + BUSINESS_NOUNS + r"))(?=\s+(?:in|name|named|called|near|outside|on)\b|\s*[,.;!]|\s*$)",
+        r"\b(?:own|owned|owning|run|ran|running|operate|operated|operating|manage|managed|managing)\s+and\s+(?:run|running|operate|operated|operating|manage|managed|managing)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:i'm|i am|we're|we are)\s+running\s+(?:a\s+|an\s+|my\s+|our\s+)?(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:we're|we are|we've|i'm|i am)\s+(?:now\s+)?(?:moving|pivoting|shifting|expanding)\s+(?:from\s+[\w\s-]+?\s+)?into\s+(?P<v>[\w\s-]{3,40}?)" + END,
         # "owner and chef of ramen shop "Menya Hiro" in Osaka", "— events catering in Lekki"
@@ -310,6 +314,10 @@ RULES: list[Rule] = [
         r"\b(?:i'm|i am|we're|we are)\s+(?:going with|going ahead with|committing to|sticking with)\s+(?P<v>.+?)" + END_CLAUSE,
         r"\b(?:i|we)\s+(?:chose|choose|picked|went with|have chosen|'ve chosen|settled on)\s+(?P<v>.+?)" + END_CLAUSE,
         r"^going with\s+(?P<v>.+?),?\s+(?:decided|final answer|done)\b",
+        # "we have resolved to build a booking page", "I took decision: we will do a summer course"
+        r"\b(?:resolved|took (?:the |a )?decision|made (?:the |a )?decision)\s*(?:[-–—:,]\s*)?(?:to\s+|that\s+)?(?:(?:we|i)\s+(?:will|shall|'ll)\s+)?(?P<v>(?!,).+?)" + END_CLAUSE,
+        # a commitment opening a sentence ("I'll give existing clients 3 months' notice instead")
+        r"^(?:(?:ok|okay|yeah|yes|right|fine|fair|sure)[,!]?\s+)*(?:i'll|we'll|i will|we will)\s+(?!(?:be|admit|say|tell|let|keep|send|think|see|try|check|ask|look|get back|consider|have a|need|probably|maybe|never|always|just|definitely|also)\b)(?P<v>.+?)" + END_CLAUSE,
     ),
     # -- price (before offer, so "a pack of 10 for €100" is a price) -----------------------
     *_rules(

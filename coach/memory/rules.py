@@ -660,7 +660,7 @@ def split_offers(value: str) -> list[str]:
 def _derived_industry(role: str) -> str | None:
     """ "wedding photographer" → "wedding photography" (a qualified role names the trade)."""
     words = role.lower().split()
-    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or "and" in words:
+    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or {"and", "n", "&", "+"} & set(words) or "/" in role:
         return None
     qualifiers = [w for w in words[:-1] if w not in _GENERIC_QUALIFIERS]
     if not qualifiers:

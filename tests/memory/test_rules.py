@@ -297,7 +297,8 @@ def test_the_kind_of_business_from_an_introduction(text: str, expected: set[tupl
         ("big news — we're moving the workshop from Leeds to Bradford in May", {("location", "Bradford")}),
         ("we decided to relocate our studio from Porto to Braga", {("location", "Braga"), ("decision", "relocate our studio from Porto to Braga")}),
         # other people moving, a move that is not a place, a name that is not one, a role word used loosely
-        ("I'll launch a course for people moving to Belgium in September.", set()),
+        # (a commitment is a decision, and what they launch an offer: but no place)
+        ("I'll launch a course for people moving to Belgium in September.", {("decision", "launch a course for people moving to Belgium in September"), ("offer", "a course for people moving to Belgium in September")}),
         ("we moved the launch to May", set()),
         ("the name is because most of the scene is in the old town", set()),
         ("I'm the driver of this whole thing", set()),
@@ -355,3 +356,30 @@ def test_profiles_written_as_fields_and_terse_introductions(text: str, expected:
 )
 def test_greetings_and_business_words_of_terse_introductions(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] in ("name", "role", "industry", "location")} >= expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("After a long talk with my partner, we have resolved to open on Sundays.", {("decision", "open on Sundays")}),
+        ("I took decision: we will close the second shop in March.", {("decision", "close the second shop in March")}),
+        ("Yeah, fair. I'll drop the hourly rate and quote per project instead.", {("decision", "drop the hourly rate and quote per project instead")}),
+        ("I'll be honest, it's been a slow month. I'll send you the menu later.", set()),
+    ],
+)
+def test_decisions_stated_as_resolutions_and_commitments(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] == "decision"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("biz is called Tidewater Tutoring. im the founder/head tutor", {("company", "Tidewater Tutoring"), ("role", "founder/head tutor")}),
+        ("Is called Taller de Cerámica Lume, for the light.", {("company", "Taller de Cerámica Lume")}),
+        ("Name of the shop is Bramble Books.", {("company", "Bramble Books")}),
+        ("The practice trades as Kestrel Physio.", {("company", "Kestrel Physio")}),
+        ("I have owned and operated a secondhand bookshop in Hay for years.", {("industry", "secondhand bookshop")}),
+    ],
+)
+def test_more_ways_to_name_the_business(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] in ("company", "role", "industry")} == expected
