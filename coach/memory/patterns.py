@@ -374,7 +374,8 @@ RULES: list[Rule] = [
     *_rules(
         "competitor",
         "sentence",
-        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|biggest\s+|big\s+|closest\s+|direct\s+|local\s+|only\s+|real\s+|nearest\s+|fiercest\s+|toughest\s+|other\s+)?(?:competitors?|competition|rivals?)\s*(?:is|are|include|includes|would be|:)\s*" + ADVERB + r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?!(?-i:[A-Z])|and\s|or\s)|\s(?:but|because|though|tbh)\b))",
+        r"(?:^|\b(?:my|our|the)\s+)(?:main\s+|biggest\s+|big\s+|closest\s+|direct\s+|local\s+|only\s+|real\s+|nearest\s+|fiercest\s+|toughest\s+|other\s+)?(?:competitors?|competition|rivals?|competiton|competitor|competetors?|competitiors?|competion|competence)\s*(?:is|are|include|includes|would be|:)\s*" + ADVERB + r"(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?!(?-i:[A-Z])|and\s|or\s)|\s(?:but|because|though|tbh)\b))",
+        r"(?:^|[,;]\s*)(?P<v>" + PROPER + r")\s+(?:is|are)\s+(?:still\s+)?(?:my|our)\s+(?:main\s+|biggest\s+|real\s+|closest\s+|direct\s+|only\s+)?(?:competitors?|competition|rivals?)\b",
         r"\b(?:i|we)\s+" + ADVERB + r"(?:compete|competing)\s+(?:with|against)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
         r"^(?P<v>" + PROPER + r")\s+is\s+the\s+(?:one|brand|company|business|shop)\s+(?:i|we)\s+(?:always\s+)?(?:get|am|are)\s+compared\s+(?:to|with)",
         r"\b(?:another|a rival|a competing|a competitor|a new|the new)\s+(?:[\w-]+\s+){0,2}?(?:" + ROLE_WORDS[3:-1] + r"|" + BUSINESS_NOUNS[3:-1] + r"|place|one|brand|outfit|crowd)\s+(?:called|named)\s+(?P<v>" + PROPER + r")",

@@ -383,3 +383,14 @@ def test_decisions_stated_as_resolutions_and_commitments(text: str, expected: se
 )
 def test_more_ways_to_name_the_business(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] in ("company", "role", "industry")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my real competiton is Harbour Fish Bar, two streets over", {("competitor", "Harbour Fish Bar")}),
+        ("Brightside Dental is still our main competitor, sadly.", {("competitor", "Brightside Dental")}),
+    ],
+)
+def test_competitors_named_with_typos_or_named_first(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] == "competitor"} == expected
