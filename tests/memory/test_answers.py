@@ -291,3 +291,17 @@ def test_two_readings_of_one_thing_are_one_fact() -> None:
 )
 def test_the_business_name_or_kind_asked_in_other_words(coach: str, reply: str, expected: tuple[str, str]) -> None:
     assert expected in facts(reply, coach)
+
+
+@pytest.mark.parametrize(
+    "coach",
+    [
+        "And who's buying most?",
+        "Who's turning up to the evening classes?",
+        "Who are your best-fit clients?",
+        "Any new kinds of customers lately?",
+        "Who do you most want to work with?",
+    ],
+)
+def test_who_the_customers_are_asked_in_other_words(coach: str) -> None:
+    assert "audience" in answers.asked(coach)
