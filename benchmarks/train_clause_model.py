@@ -69,6 +69,10 @@ TRAINING = (
     "memory_people_train18",
     "memory_people_train19",
     "memory_people_train20",
+    "memory_people_train21",
+    "memory_people_train22",
+    "memory_people_train23",
+    "memory_people_train24",
 )
 UNSEEN = (
     "memory_people_blind10",
