@@ -52,7 +52,7 @@ BUSINESS_NOUNS = (
     r"bistro|deli|pub|hotel|guesthouse|b&b|spa|barbershop|atelier|workshop|pottery|distillery|"
     r"winery|vineyard|dairy|creamery|bakehouse|patisserie|chocolaterie|camp|retreat|magazine|"
     r"channel|community|marketplace|kiosk|stall|market stall|franchise|centre|center|van|taproom|"
-    r"tuition centre|learning centre|garden centre|smokehouse|co-?working space|event space|homestay|outfitter|fishing charter|charter|printing press|garage|hostel|lodge|inn|fashion house|catering|"
+    r"tuition centre|learning centre|garden centre|smokehouse|rental|rentals|bootcamp|cooperative|coop|estate|venue|reseller|fromagerie|sugar shack|co-?working space|event space|homestay|outfitter|fishing charter|charter|printing press|garage|hostel|lodge|inn|fashion house|catering|"
     r"practice|workshop|bike shop|tattoo parlou?r|parlou?r|nursery|dojo|surgery)"
 )
 ROLE_WORDS = (
@@ -90,8 +90,13 @@ ROLE_WORDS = (
 )
 # Two roles joined ("owner + head barber", "owner/head instructor", "chef and owner").
 ROLE_JOIN = r"(?:\s+(?:and|n|&)\s+|\s*[+/]\s*)(?:[\w-]+\s+)?"
+# Words that do not start or make up a business name written in lower case.
+_NOT_A_LOWER_NAME = (
+    r"(?:a|an|the|my|our|this|that|some|small|little|tiny|big|local|family|two|three|it|things|"
+    r"everything|all|most|out|into|ads|errands|social|at|in|for|with|from|on|to|of|and|but|so)\b"
+)
 # A title before a person's name, left out of the name ("Dr. Lucía Benítez").
-TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott)\.?\s+)?"
+TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott|Mag|Ing)\.?\s+)?"
 # A labelled field on a line of its own ("Company: Qureshi Weaves (Pvt) Ltd", "Role: owner").
 FIELD = r"^(?:my\s+)?(?:{})\s*:\s*(?P<v>[^:]+?)(?=\s*(?:\(|[.;!]|$))"
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
@@ -169,6 +174,11 @@ RULES: list[Rule] = [
         r"\b(?:i|we)\s+(?:run|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
         r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s*[.;!]|\s*$)",
         r"\b(?:renamed?|rebrand(?:ed)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
+        # a name written in lower case ("I run sagebrush pest control", "i own blue sardine divers")
+        r"(?:^|[.,!]\s*|\b(?:and|so)\s+)(?:i|we)\s+(?:run|own|co-own)\s+(?!" + _NOT_A_LOWER_NAME + r")"
+        r"(?P<v>(?-i:[a-z][\w&'-]*)(?:\s+(?:&\s+)?(?!" + _NOT_A_LOWER_NAME + r")(?-i:[a-z][\w&'-]*)){1,3}?)"
+        r"(?<!classes)(?<!sessions)(?<!tours)(?<!retreats)(?<!courses)(?<!events)(?<!workshops)(?<!lessons)"
+        r"(?=\s+(?:in|out of|from|here|on)\b|\s*[,.;!]|\s*$)",
         r"\b(?:i|we)(?:'m| am|'re| are)\s+(?:the\s+)?(?:founder|owner|ceo|co-?founder)s?\s+(?:of|at)\s+(?P<v>" + PROPER + r")",
         r"^at\s+(?P<v>" + PROPER + r"),?\s+(?:we|i)\b",
         r"\b(?:we're|we are|it's|its|it is)\s+(?P<v>" + PROPER + r")\s+now\b",
@@ -197,7 +207,7 @@ RULES: list[Rule] = [
         "role",
         "sentence",
         FIELD.format(r"role|position|title|job title|job|occupation"),
-        r"\b(?:i'm|i am|i work as|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"\b(?:i'm working as|i am working as|i'm|i am|i work as|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",

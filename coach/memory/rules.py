@@ -23,7 +23,7 @@ from coach.memory.places import NOT_A_PLACE, is_place
 from coach.memory.style import style_requests
 
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
-    r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+    r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
@@ -85,6 +85,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"\bits (called|named)\b"), r"it's \1"),
     (re.compile(r"\br\b"), "are"),
     (re.compile(r"\bw/o\b"), "without"),
+    (re.compile(r"\s@\s"), " at "),
     (re.compile(r"\b(?:pls|plz)\b"), "please"),
     (re.compile(r"\bu\b"), "you"),
 ]
@@ -111,6 +112,7 @@ _NOT_A_NAME = frozenset(
         "mrs",
         "ms",
         "prof",
+        "mag",
         "a",
         "an",
         "the",

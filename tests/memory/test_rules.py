@@ -394,3 +394,19 @@ def test_more_ways_to_name_the_business(text: str, expected: set[tuple[str, str]
 )
 def test_competitors_named_with_typos_or_named_first(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] == "competitor"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hey. mo here, i run copperline plumbing & heating in leeds", {("name", "Mo"), ("company", "copperline plumbing & heating")}),
+        ("we own salt creek kayaks, small outfit", {("company", "salt creek kayaks")}),
+        ("I run pottery classes in Frome", set()),  # what they do, not a name
+        ("i run errands for the shop most mornings", set()),
+        ("hi im ana. owner of Lumen Moto, scooter rental in ubud", {("name", "Ana"), ("company", "Lumen Moto"), ("role", "owner"), ("industry", "scooter rental")}),
+        ("I am working as head baker for Miller & Daughters.", {("role", "head baker")}),
+        ("My name is Mag. Petra Huber; I am a tax adviser.", {("name", "Petra Huber"), ("role", "tax adviser")}),
+    ],
+)
+def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] in ("name", "company", "role", "industry")} == expected
