@@ -280,6 +280,9 @@ RULES: list[Rule] = [
         r"(?:^|,\s*)most of\s+(?:my|our|the)\s+(?:[\w-]+\s+)?(?:customers|clients|buyers|users|students|learners|pupils|guests|members|patients|readers|subscribers)\s+(?:are|r)\s+" + ADVERB + r"(?P<v>.+?)" + END_LONG,
         r"^(?:so,?\s+)?(?:new\s+)?(?:clients|customers|audience|target audience|target market|target|ideal client|ideal customer|market)\s*:\s*(?P<v>.+?)" + END_LONG,
         r"\b(?:i|we)\s+want\s+(?P<v>.+?)\s+to\s+be\s+(?:my|our)\s+(?:main\s+|ideal\s+|target\s+|core\s+)?(?:clients|customers|audience|market|people)\b",
+        # "property mgrs r my main target now", "Korean specialty roasters can be our new main market"
+        r"(?:^|[,;:]\s*)(?:(?:honestly|i think|i believe|tbh|so|and|but|now|actually|yeah|ok|okay)[,]?\s+)*(?!(?:they|these|those|it|this|that|dey|which|who|price|prices|pricing|quality|growth|money|instagram)\b)(?P<v>[^,;:]{3,80}?)\s+(?:is|are|r|can be|could be|should be|will be|have become|became)\s+(?:now\s+)?(?:my|our|the)\s+(?:(?:new|main|real|biggest|dream|core|principal|ideal|target|best|key)\s+)+(?:target|market|customers?|clients?|kunden|audience|buyers?|crowd)\b",
+        r"\b(?:my|our|the)\s+sweet\s+spot\s+(?:now\s+)?(?:is|are)\s+(?:now\s+)?(?P<v>.+?)" + END_LONG,
         r"\bwho\s+(?:i|we)\s+(?:really\s+)?want\s+to\s+(?:work with|serve|reach|sell to|help)\s+(?:is|are)\s+(?P<v>.+?)" + END_LONG,
         r"\b" + ROLE_WORDS + r"\s+(?:working|who works)\s+with\s+(?P<v>.+?)" + END,
         r"\b(?:we're|we are|we)\s+(?:now\s+)?(?:focusing|focussing|focused|focussed)\s+on\s+(?P<v>.+?)" + END_LONG,

@@ -410,3 +410,17 @@ def test_competitors_named_with_typos_or_named_first(text: str, expected: set[tu
 )
 def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] in ("name", "company", "role", "industry")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("property mgrs r my main target now, not homeowners", {("audience", "property mgrs")}),
+        ("I think boutique hotels can be our new main market.", {("audience", "boutique hotels")}),
+        ("the sweet spot is now small law firms with 5-20 staff", {("audience", "small law firms with 5-20 staff")}),
+        ("Price is the main focus now.", set()),
+        ("they are our main customers", set()),
+    ],
+)
+def test_who_became_the_main_customer(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] == "audience"} == expected
