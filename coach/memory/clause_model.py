@@ -217,15 +217,25 @@ class ClauseModel:
                     continue
                 if any(_covers(f.value, words) for f in have):
                     continue  # the rules already read this from the clause
-                value = (
-                    PHRASES[category](clause)
-                    if category in PHRASES
-                    else rules.clean_value(clause)[:300]
-                )
+                value = PHRASES[category](clause) if category in PHRASES else shortened(clause)
                 if not value or not rules.plausible(category, value):
                     continue
                 added.append(rules.stated(category, value, clause))
         return added
+
+
+def shortened(clause: str, words: int = 20, chars: int = 160) -> str:
+    """The clause as a stored value: a long one (a formal writer's sentence) keeps its first
+    `words` words and `chars` characters, ending on a word that can end a phrase."""
+    value = rules.clean_value(clause)
+    if len(value.split()) <= words and len(value) <= chars:
+        return value
+    cut = " ".join(value.split()[:words])[:chars].rsplit(" ", 1)[0]
+    while True:
+        trimmed = rules.trim_dangling(cut.rstrip(" ,;:—–-"))
+        if trimmed == cut:
+            return cut
+        cut = trimmed
 
 
 def _covers(value: str, words: set[str]) -> bool:

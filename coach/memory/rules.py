@@ -469,6 +469,13 @@ _DANGLING = re.compile(
 )
 
 
+def trim_dangling(text: str) -> str:
+    """`text` without the joining words or prepositions it ends on ("…every Saturday and" →
+    "…every Saturday")."""
+    text = _DANGLING.sub("", text).strip()
+    return _PREPOSITION_END.sub("", text).strip()
+
+
 def keep_statements(sentence: str) -> str:
     """The sentence with question, hypothetical and other-people clauses replaced by '.'."""
     parts = _CLAUSES.split(sentence)

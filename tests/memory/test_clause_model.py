@@ -8,7 +8,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from benchmarks.train_clause_model import UNSEEN
 from coach.knowledge.embeddings import MiniLMEmbedder
-from coach.memory import clause_model
+from coach.memory import clause_model, rules
 from coach.memory.clause_model import ClauseModel, Vocabulary, statement_clauses
 from coach.memory.extract import RuleExtractor
 
@@ -142,3 +142,17 @@ async def test_the_model_does_not_repeat_what_the_rules_read(embedder: MiniLMEmb
 )
 def test_clauses_that_cannot_state_a_fact_are_not_embedded(clause: str, worth: bool) -> None:
     assert clause_model.worth_reading(clause) is worth
+
+
+def test_a_long_clause_is_stored_shortened_to_a_phrase() -> None:
+    clause = (
+        "Mostly retired teachers from the valley, sixty and over, who come every Thursday "
+        "afternoon for the slow walks and stay for the tea and the"
+    )
+    value = clause_model.shortened(clause)
+    assert value == (
+        "Mostly retired teachers from the valley, sixty and over, who come every Thursday "
+        "afternoon for the slow walks"
+    )
+    assert rules.plausible("audience", value)
+    assert clause_model.shortened("new mums in their 30s") == "new mums in their 30s"
