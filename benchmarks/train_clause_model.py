@@ -65,7 +65,7 @@ TRAINING = (
     "memory_people_train14",
     "memory_people_train15",
     "memory_people_train16",
-    "memory_people_train17",  # written for session 17, measured unseen first (see the README)
+    "memory_people_train17",  # train17 on: measured unseen before joining (README)
     "memory_people_train18",
     "memory_people_train19",
     "memory_people_train20",

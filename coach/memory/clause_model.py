@@ -87,6 +87,17 @@ def worth_reading(clause: str) -> bool:
     return len(words - _SAYS_NOTHING) >= 2
 
 
+def reply_to_nothing(clauses: list[str], question: str) -> bool:
+    """A lone short phrase with nothing asked before it ("new mums in their 30s" opening a new
+    session) answers a question the coach no longer has in view: it is not read."""
+    return (
+        question == _NO_QUESTION
+        and len(clauses) == 1
+        and len(clauses[0].split()) <= 6
+        and not rules.FIRST_PERSON.search(clauses[0])
+    )
+
+
 def terms(text: str) -> Counter[str]:
     """Lower-case word unigrams and bigrams (two letters or more), counted."""
     words = _TERM.findall(text.lower())

@@ -88,7 +88,7 @@ class RuleExtractor:
             return []
         question = clause_model.question_text(asked)
         clauses = [c for c in clause_model.statement_clauses(text) if clause_model.worth_reading(c)]
-        if not clauses:
+        if not clauses or clause_model.reply_to_nothing(clauses, question):
             return []
         vectors = await self.embedder.embed([*clauses, question], background=True)
         return (self.model or clause_model.shipped()).read(clauses, question, vectors, found)

@@ -156,3 +156,19 @@ def test_a_long_clause_is_stored_shortened_to_a_phrase() -> None:
     )
     assert rules.plausible("audience", value)
     assert clause_model.shortened("new mums in their 30s") == "new mums in their 30s"
+
+
+@pytest.mark.parametrize(
+    ("clauses", "asked", "nothing"),
+    [
+        (["new mums in their 30s"], None, True),  # opens a session: answers nothing asked now
+        (["new mums in their 30s"], "Who buys most?", False),
+        (["we mostly sell to new mums"], None, False),
+        (["hired a guy", "starts monday"], None, False),
+    ],
+)
+def test_a_lone_phrase_with_nothing_asked_is_not_read(
+    clauses: list[str], asked: str | None, nothing: bool
+) -> None:
+    question = clause_model.question_text(asked)
+    assert clause_model.reply_to_nothing(clauses, question) is nothing
