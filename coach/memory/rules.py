@@ -525,6 +525,14 @@ def clean_value(value: str) -> str:
     return value
 
 
+# Capitalised words that start a reply but never a place ("We now cover Barka…").
+_NOT_A_PLACE_START = frozenset(
+    "we i i'm i've our my it it's its they there this that these yes no yeah still now well "
+    "just also mostly both sometimes currently honestly and but so ok okay same not only all "
+    "everywhere anywhere online".split()
+)
+
+
 def find_place(value: str, known_only: bool) -> str | None:
     """The place named at the start of `value`, or None. Lower-case names must be known places."""
     value = re.sub(r"^the\s+", "", value.strip(), flags=re.IGNORECASE)
@@ -532,7 +540,9 @@ def find_place(value: str, known_only: bool) -> str | None:
     if capitalised and not known_only:
         place = capitalised.group(0)
         first = place.split(",")[0].split()[0].lower()
-        return None if first in NOT_A_PLACE or place.lower() in NOT_A_PLACE else place
+        if first in NOT_A_PLACE or first in _NOT_A_PLACE_START or place.lower() in NOT_A_PLACE:
+            return None
+        return place
     words = re.findall(r"[\w'.-]+", value.split(",")[0])
     for n in range(min(3, len(words)), 0, -1):
         candidate = " ".join(words[:n])

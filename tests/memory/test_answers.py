@@ -305,3 +305,8 @@ def test_the_business_name_or_kind_asked_in_other_words(coach: str, reply: str, 
 )
 def test_who_the_customers_are_asked_in_other_words(coach: str) -> None:
     assert "audience" in answers.asked(coach)
+
+
+def test_a_capitalised_pronoun_opening_a_reply_is_not_a_place() -> None:
+    found = facts("We now cover Ashford as well as Folkestone.", "Which areas do you cover?")
+    assert ("location", "We") not in found
