@@ -415,8 +415,10 @@ RULES: list[Rule] = [
     *_rules(
         "challenge",
         "sentence",
-        r"(?:^|[,;:]\s*|\b(?:my|our|the|a|one)\s+)(?:main\s+|biggest\s+|big\s+|current\s+|real\s+|key\s+|only\s+|major\s+|constant\s+)?(?:challenge|problem|struggle|issue|pain point|obstacle|bottleneck|headache|worry|weakness|difficulty)s?"
-        r"(?:\s+(?:right now|at the moment|for us|for me|these days|now|honestly|currently|at the minute))*(?:,\s*(?:[\w']+\s+){0,2}[\w']+,)?\s*(?:is|are|:)\s+(?:that\s+|probably\s+|honestly\s+|just\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"(?:^|[,;:]\s*|\b(?:my|our|the|a|one)\s+)(?:main\s+|biggest\s+|big\s+|current\s+|real\s+|key\s+|only\s+|major\s+|constant\s+|perennial\s+|principal\s+)?(?:challenge|problem|struggle|issue|pain point|obstacle|bottleneck|headache|worry|weakness|difficulty)s?"
+        r"(?:\s+(?:right now|at the moment|for us|for me|these days|now|honestly|currently|at the minute))*(?:,\s*(?:[\w']+\s+){0,2}[\w']+,)?\s*(?:is|are|:|=)\s*(?:that\s+|probably\s+|honestly\s+|just\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:(?:so|and|but|honestly|ok)[,]?\s+)?(?:the\s+)?(?:hardest|toughest|worst)\s+(?:thing|part|bit)(?:\s+(?:right now|now|for me|for us))?\s*(?:is|=|:)\s*(?:that\s+)?(?P<v>.+?)" + END_CLAUSE,
+        r"^(?:(?:ya|yeah|still|honestly|and)\s+)*(?P<v>[^,;]{3,60}?)\s+(?:still\s+)?kills\s+(?:me|us)\b",
         r"^(?:sir|madam|ma'am|boss|honestly|so|ok|okay|but|and)[,]?\s+(?:the\s+)?(?:main\s+|biggest\s+|big\s+)?(?:challenge|problem|issue|headache)\s+(?:is|:)\s+(?P<v>.+?)" + END_CLAUSE,
         r"^(?:new|another|big|one)\s+(?:problem|challenge|issue|headache)\s*[,:]\s*(?P<v>.+?)" + END_CLAUSE,
         r"^(?P<v>[^,;]{3,60}?)\s+(?:is|are)\s+killing\s+(?:me|us)\b",

@@ -527,9 +527,11 @@ def clean_value(value: str) -> str:
 
 # Capitalised words that start a reply but never a place ("We now cover Barka…").
 _NOT_A_PLACE_START = frozenset(
-    "we i i'm i've our my it it's its they there this that these yes no yeah still now well "
-    "just also mostly both sometimes currently honestly and but so ok okay same not only all "
-    "everywhere anywhere online".split()
+    (  # noqa: SIM905  (a word list reads better as one string)
+        "we i i'm i've our my it it's its they there this that these yes no yeah still now well "
+        "just also mostly both sometimes currently honestly and but so ok okay same not only all "
+        "everywhere anywhere online"
+    ).split()
 )
 
 

@@ -424,3 +424,16 @@ def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tup
 )
 def test_who_became_the_main_customer(text: str, expected: set[tuple[str, str]]) -> None:
     assert {f for f in facts(text) if f[0] == "audience"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hardest thing = i work outta my spare room", {("challenge", "I work outta my spare room")}),
+        ("The perennial difficulty is that suppliers deliver late in December.", {("challenge", "suppliers deliver late in December")}),
+        ("ya parking still kills me.", {("challenge", "parking")}),
+        ("that kills me lol", set()),
+    ],
+)
+def test_more_ways_of_naming_the_hard_part(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {f for f in facts(text) if f[0] == "challenge"} == expected
