@@ -73,6 +73,10 @@ TRAINING = (
     "memory_people_train22",
     "memory_people_train23",
     "memory_people_train24",
+    "memory_people_train25",
+    "memory_people_train26",
+    "memory_people_train27",
+    "memory_people_train28",
 )
 UNSEEN = (
     "memory_people_blind10",
