@@ -182,18 +182,21 @@ _NOT_CAPITALISED_PLACE = frozenset(
     (  # noqa: SIM905
         "i i'm i've i'd i'll we we're ok okay yes yeah hi hello hey thanks christmas easter "
         "ramadan eid diwali xmas covid zoom whatsapp canva airbnb uber english french spanish "
-        "german arabic hindi mandarin portuguese italian dutch instagram fb ig tiktok etsy"
+        "german arabic hindi mandarin portuguese italian dutch instagram fb ig tiktok etsy "
+        "our my it it's its they there this that these no still now well just also mostly both "
+        "sometimes currently honestly and but so same not only all everywhere anywhere online"
     ).split()
 )
 
 
-_NOT_A_NAMED_PLACE = NOT_A_PLACE | _NOT_CAPITALISED_PLACE
+# Capitalised words never a place, wherever they stand ("We now cover Barka…").
+NOT_A_NAMED_PLACE = NOT_A_PLACE | _NOT_CAPITALISED_PLACE
 _BEFORE_PLACE = _SKIP | _LOCATIVE  # "based in the …", "out of …"
 _NOT_A_TOWN_WORD = _COMMON_WORDS | _BEFORE_PLACE
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and fold(word) not in _NOT_A_NAMED_PLACE
+    return word[:1].isupper() and fold(word) not in NOT_A_NAMED_PLACE
 
 
 def _place_at(tokens: list[str], i: int, after_locative: bool) -> int:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from coach.memory import patterns as p
 from coach.memory.facts import ExtractedFact
-from coach.memory.places import NOT_A_PLACE, is_place
+from coach.memory.places import NOT_A_NAMED_PLACE, NOT_A_PLACE, is_place
 from coach.memory.style import style_requests
 
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
@@ -525,16 +525,6 @@ def clean_value(value: str) -> str:
     return value
 
 
-# Capitalised words that start a reply but never a place ("We now cover Barka…").
-_NOT_A_PLACE_START = frozenset(
-    (  # noqa: SIM905  (a word list reads better as one string)
-        "we i i'm i've our my it it's its they there this that these yes no yeah still now well "
-        "just also mostly both sometimes currently honestly and but so ok okay same not only all "
-        "everywhere anywhere online"
-    ).split()
-)
-
-
 def find_place(value: str, known_only: bool) -> str | None:
     """The place named at the start of `value`, or None. Lower-case names must be known places."""
     value = re.sub(r"^the\s+", "", value.strip(), flags=re.IGNORECASE)
@@ -542,7 +532,7 @@ def find_place(value: str, known_only: bool) -> str | None:
     if capitalised and not known_only:
         place = capitalised.group(0)
         first = place.split(",")[0].split()[0].lower()
-        if first in NOT_A_PLACE or first in _NOT_A_PLACE_START or place.lower() in NOT_A_PLACE:
+        if first in NOT_A_NAMED_PLACE or place.lower() in NOT_A_PLACE:
             return None
         return place
     words = re.findall(r"[\w'.-]+", value.split(",")[0])
@@ -678,11 +668,14 @@ def split_offers(value: str) -> list[str]:
     return out
 
 
+_ROLE_PAIR = re.compile(r"\b(?:and|n)\b|[&+/]", re.IGNORECASE)
+
+
 def _derived_industry(role: str) -> str | None:
     """ "wedding photographer" → "wedding photography" (a qualified role names the trade)."""
     words = role.lower().split()
-    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or {"and", "n", "&", "+"} & set(words) or "/" in role:
-        return None
+    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or _ROLE_PAIR.search(role):
+        return None  # "founder/head tutor" is two roles, not a tutoring business
     qualifiers = [w for w in words[:-1] if w not in _GENERIC_QUALIFIERS]
     if not qualifiers:
         return None
