@@ -626,9 +626,11 @@ async def main(args: argparse.Namespace) -> None:
     assert isinstance(extractor, RuleExtractor)
     if args.clause_model:  # other weights, e.g. fitted without this set (leave one set out)
         extractor.model = clause_model.ClauseModel.load(args.clause_model)
-    trained_on = (extractor.model or clause_model.shipped()).trained_on
+    model = extractor.model or clause_model.shipped()
+    trained_on = model.trained_on
     print(
-        "offline extractor: rules + clause model "
+        "offline extractor: rules + clause model"
+        + (" with its encoder " if model.encoder else " (linear half only) ")
         + (
             "(fitted on this set: its figures are in-sample)"
             if dataset.stem in trained_on

@@ -20,6 +20,7 @@ until their misses were studied; they then joined the training sets.)
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -29,6 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from benchmarks.memory import significant, words
+from benchmarks.train_clause_encoder import fit_encoder
 from coach.knowledge.embeddings import MiniLMEmbedder
 from coach.memory.clause_model import (
     CATEGORIES,
@@ -225,6 +227,9 @@ def main() -> None:
     parser.add_argument("--cross-validate", action="store_true")
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped weights")
     parser.add_argument(
+        "--linear-only", action="store_true", help="skip the encoder (about ten minutes)"
+    )
+    parser.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -248,6 +253,8 @@ def main() -> None:
         cross_validate(sets, features)
         return
     model = fit(rows, features, names)
+    if not args.linear_only:
+        model = dataclasses.replace(model, encoder=fit_encoder(rows, model.categories))
     model.save(args.out or WEIGHTS)
     print(f"saved: {args.out or WEIGHTS}")
 

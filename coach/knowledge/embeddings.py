@@ -7,10 +7,13 @@ import heapq
 import itertools
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from coach.foreground import FOREGROUND
+
+T = TypeVar("T")
 
 
 class Embedder(Protocol):
@@ -147,6 +150,17 @@ class MiniLMEmbedder:
             while len(self._recent) > self.cache_size:
                 self._recent.popitem(last=False)
         return vectors
+
+    async def run(self, work: Callable[[Any], T]) -> T:
+        """`work(model)` on the loaded SentenceTransformer (the clause encoder reads with its
+        layers), as background work: after any reply being prepared, holding the model as an
+        embedding would."""
+        await FOREGROUND.step_aside()
+        await self._lock.acquire(PriorityLock.BACKGROUND)
+        try:
+            return await asyncio.to_thread(lambda: work(_load_minilm()))
+        finally:
+            self._lock.release()
 
     async def _run(self, texts: list[str], priority: int) -> list[list[float]]:
         await self._lock.acquire(priority)

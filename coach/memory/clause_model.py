@@ -9,6 +9,10 @@ category by a logistic regression over:
 - the MiniLM vector of the clause, of the coach's question it answers, and their product;
 - TF-IDF word unigrams and bigrams of the clause and of the question.
 
+That is the linear half. When the weights hold an encoder (`coach.memory.clause_encoder`:
+MiniLM's top layers retrained to read the clause with the question, word by word), its
+probabilities are averaged with the linear half's before the threshold is applied.
+
 A clause becomes a fact only when its probability reaches the model's threshold, the rules did
 not already read that category from it, and (for a category holding one value) nothing of that
 category was read from the message at all. Clauses that cannot state a fact on
@@ -31,10 +35,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from coach.memory import rules
+from coach.memory.clause_encoder import PREFIX, ClauseEncoder
 from coach.memory.facts import CATEGORIES as FACT_CATEGORIES
 from coach.memory.facts import ExtractedFact, normalise, single_valued
 from coach.memory.places import place_phrase
@@ -154,11 +160,13 @@ class ClauseModel:
     coef: np.ndarray  # one row per category: 3 * 384 dense, then clause and question terms
     intercept: np.ndarray
     trained_on: tuple[str, ...]
+    encoder: ClauseEncoder | None = None  # the fine-tuned half; None: the linear half alone
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> ClauseModel:
         """The shipped weights."""
         with np.load(path, allow_pickle=False) as z:
+            encoder = ClauseEncoder.from_arrays({k: z[k] for k in z.files if k.startswith(PREFIX)})
             return cls(
                 categories=tuple(str(c) for c in z["categories"]),
                 threshold=float(z["threshold"]),
@@ -171,10 +179,12 @@ class ClauseModel:
                 coef=z["coef"].astype(np.float32),
                 intercept=z["intercept"].astype(np.float32),
                 trained_on=tuple(str(s) for s in z["trained_on"]),
+                encoder=encoder,
             )
 
     def save(self, path: Path = WEIGHTS) -> None:
-        """Write the weights (float16 coefficients: a few hundred kB)."""
+        """Write the weights (float16: a few hundred kB, and the encoder's few MB)."""
+        encoder: dict[str, Any] = self.encoder.arrays() if self.encoder else {}
         np.savez_compressed(
             path,
             categories=np.array(self.categories),
@@ -186,6 +196,7 @@ class ClauseModel:
             coef=self.coef.astype(np.float16),
             intercept=self.intercept,
             trained_on=np.array(self.trained_on),
+            **encoder,
         )
 
     def probabilities(
@@ -212,15 +223,20 @@ class ClauseModel:
         question: str,
         vectors: list[list[float]],
         found: list[ExtractedFact],
+        tuned: np.ndarray | None = None,
     ) -> list[ExtractedFact]:
         """Facts the rules missed in `clauses` (those `worth_reading`): `vectors` holds one
-        vector per clause, then the question's."""
+        vector per clause, then the question's; `tuned` the encoder's probabilities, one row
+        per clause (`ClauseEncoder.probabilities`), averaged with the linear half's."""
         question_vector = np.asarray(vectors[-1], dtype=np.float32)
         added: list[ExtractedFact] = []
-        for clause, vector in zip(clauses, vectors[:-1], strict=True):
+        for i, (clause, vector) in enumerate(zip(clauses, vectors[:-1], strict=True)):
             scores = self.probabilities(
                 clause, question, (np.asarray(vector, dtype=np.float32), question_vector)
             )
+            if tuned is not None:
+                pairs = zip(scores.items(), tuned[i], strict=True)
+                scores = {c: (p + float(t)) / 2 for (c, p), t in pairs}
             words = set(normalise(clause).split())
             for category, probability in scores.items():
                 have = [f for f in [*found, *added] if f.category == category]

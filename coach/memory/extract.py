@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import re
+from functools import partial
 from typing import Protocol
 
+import numpy as np
 from openai import AsyncOpenAI
 
 from coach.foreground import FOREGROUND
-from coach.knowledge.embeddings import Embedder
+from coach.knowledge.embeddings import Embedder, MiniLMEmbedder
 from coach.llm import structured
 from coach.memory import answers, clause_model, rules
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
@@ -53,6 +55,7 @@ class RuleExtractor:
 
     label = "rules"
     long_text = 2_000
+    slice = 4  # clauses scored by the encoder at a time, so a reply waits for one slice at most
 
     def __init__(
         self, embedder: Embedder | None = None, model: clause_model.ClauseModel | None = None
@@ -65,7 +68,9 @@ class RuleExtractor:
         not on the event loop in the middle of the first job."""
         await asyncio.to_thread(rules.extract, "I'm Dana, based in leeds.")
         if self.embedder is not None:
-            await asyncio.to_thread(clause_model.shipped)
+            model = self.model if self.model else await asyncio.to_thread(clause_model.shipped)
+            if model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder):
+                await self.embedder.run(partial(model.encoder.probabilities, ["warming up"], "?"))
 
     async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
         """Every explicit fact the rules recognise, the answers to the coach's question, and the
@@ -90,8 +95,19 @@ class RuleExtractor:
         clauses = [c for c in clause_model.statement_clauses(text) if clause_model.worth_reading(c)]
         if not clauses or clause_model.reply_to_nothing(clauses, question):
             return []
+        model = self.model or clause_model.shipped()
         vectors = await self.embedder.embed([*clauses, question], background=True)
-        return (self.model or clause_model.shipped()).read(clauses, question, vectors, found)
+        tuned = None
+        if model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder):
+            encoder = model.encoder  # its layers are MiniLM's: only that model can run it
+            parts = [clauses[i : i + self.slice] for i in range(0, len(clauses), self.slice)]
+            tuned = np.concatenate(
+                [
+                    await self.embedder.run(partial(encoder.probabilities, p, question))
+                    for p in parts
+                ]
+            )
+        return model.read(clauses, question, vectors, found, tuned)
 
 
 def _pieces(text: str, size: int) -> list[str]:

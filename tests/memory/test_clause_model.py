@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -9,6 +11,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from benchmarks.train_clause_model import UNSEEN
 from coach.knowledge.embeddings import MiniLMEmbedder
 from coach.memory import clause_model, rules
+from coach.memory.clause_encoder import ClauseEncoder, build
 from coach.memory.clause_model import ClauseModel, Vocabulary, statement_clauses
 from coach.memory.extract import RuleExtractor
 
@@ -172,3 +175,66 @@ def test_a_lone_phrase_with_nothing_asked_is_not_read(
 ) -> None:
     question = clause_model.question_text(asked)
     assert clause_model.reply_to_nothing(clauses, question) is nothing
+
+
+def test_the_encoder_ships_and_survives_save_and_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    encoder = clause_model.shipped().encoder
+    assert encoder is not None and encoder.layers >= 1
+    path = tmp_path / "copy.npz"
+    clause_model.shipped().save(path)
+    again = ClauseModel.load(path).encoder
+    assert again is not None and again.state.keys() == encoder.state.keys()
+    assert all(np.array_equal(again.state[k], encoder.state[k]) for k in encoder.state)
+    assert ClauseEncoder.from_arrays({}) is None  # weights from before the encoder: linear only
+
+
+def test_the_encoder_reads_a_clause_with_its_question(embedder: MiniLMEmbedder) -> None:
+    from coach.knowledge.embeddings import _load_minilm
+
+    encoder = clause_model.shipped().encoder
+    assert encoder is not None
+    categories = clause_model.shipped().categories
+    clauses = ["we never rush a first session, ever", "thanks, that helps a lot"]
+    scores = encoder.probabilities(clauses, "What do you stand for?", _load_minilm())
+    assert scores.shape == (2, len(categories))
+    value = categories.index("value")
+    assert scores[0][value] > 0.5 > scores[1].max()
+
+
+def test_weights_that_do_not_fit_minilm_are_refused(embedder: MiniLMEmbedder) -> None:
+    from coach.knowledge.embeddings import _load_minilm
+
+    wrong = ClauseEncoder(
+        layers=1, question_chars=10, state={"base.encoder.layer.9.x": np.zeros(2)}
+    )
+    with pytest.raises(ValueError, match="do not fit MiniLM"):
+        build(wrong, _load_minilm())
+
+
+@pytest.mark.parametrize(("tuned", "kept"), [(0.0, False), (1.0, True)])
+def test_the_two_halves_are_averaged(embedder: MiniLMEmbedder, tuned: float, kept: bool) -> None:
+    clause, asked = "we started doing gift hampers at christmas", "Anything else I should know?"
+    question = clause_model.question_text(asked)
+    vectors = embedder.embed_now([clause, question])
+    shipped = clause_model.shipped()
+    linear = shipped.probabilities(clause, question, tuple(np.asarray(v) for v in vectors))
+    # a threshold the linear half alone passes, but not when averaged with a zero
+    model = dataclasses.replace(shipped, threshold=0.75 * linear["offer"])
+    scores = np.full((1, len(model.categories)), tuned)
+    read = model.read([clause], question, vectors, [], scores)
+    assert any(f.category == "offer" for f in read) is kept
+
+
+async def test_the_extractor_runs_the_encoder_in_the_background(embedder: MiniLMEmbedder) -> None:
+    shipped = clause_model.shipped()
+    assert shipped.encoder is not None
+    offer = shipped.categories.index("offer")
+    bias = np.zeros(len(shipped.categories), dtype=np.float32)
+    bias[offer] = 50.0  # an encoder sure that every clause is an offer
+    state = shipped.encoder.state | {"head.bias": bias}
+    sure = dataclasses.replace(shipped, encoder=dataclasses.replace(shipped.encoder, state=state))
+    text, asked = "that walk along the canal was lovely this morning", "How was your weekend?"
+    assert ("offer", text) not in await facts(RuleExtractor(embedder), text, asked)
+    assert ("offer", text) in await facts(RuleExtractor(embedder, sure), text, asked)
+    without = dataclasses.replace(sure, encoder=None)
+    assert ("offer", text) not in await facts(RuleExtractor(embedder, without), text, asked)
