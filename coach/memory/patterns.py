@@ -218,7 +218,7 @@ RULES: list[Rule] = [
         "sentence",
         FIELD.format(r"type|industry|sector|line of business|business type|type of business|trade|field"),
         r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field|business)\b",
-        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|its|i'm having|i am having|we're having|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
+        r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|its|i'm having|i am having|we're having|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got|i opened|we opened|opened|i set up|we set up)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
         r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         r"\b(?:owner|founder|co-?founder|co-?owner|manager|director|head)\s+(?:of|at)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
         # "Nordform, a small branding agency in Stockholm"

@@ -415,6 +415,10 @@ def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tup
         ("challenge", "The perennial difficulty is that suppliers deliver late in December.", {"suppliers deliver late in December"}),
         ("challenge", "ya parking still kills me.", {"parking"}),
         ("challenge", "that kills me lol", set()),
+        # a business that was opened or set up
+        ("industry", "Three years ago I opened a little climbing gym in Tarbes.", {"climbing gym"}),
+        ("industry", "we set up a small joinery workshop in 2019", {"joinery workshop"}),
+        ("industry", "We opened a second location last spring.", set()),
     ],
 )
 def test_one_kind_of_fact_in_more_wordings(category: str, text: str, values: set[str]) -> None:
