@@ -9,8 +9,10 @@
 Each user turn of each set is cut into statement clauses; a clause is labelled with the category
 of every labelled fact of that turn whose significant words it holds (≥60%, the benchmark's loose
 match), and is a negative example for every other category. One logistic regression per
-category is fitted on the MiniLM and TF-IDF features. `--cross-validate` fits on all sets but
-one, for each set in turn, and prints how the held-out set's clauses are scored.
+category is fitted on the MiniLM and TF-IDF features (the linear half); then the encoder half
+(`benchmarks.train_clause_encoder`, about 17 minutes; `--linear-only` skips it) on the same
+clauses. `--cross-validate` fits the linear half on all sets but one, for each set in turn, and
+prints how the held-out set's clauses are scored.
 
 The sets named in `UNSEEN` (`memory_people_blind10`–`_blind15`) are never used here: they
 measure the extractor on text nothing was fitted or tuned on. (`blind7`–`blind9` had that role
