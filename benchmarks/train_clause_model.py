@@ -10,7 +10,7 @@ Each user turn of each set is cut into statement clauses; a clause is labelled w
 of every labelled fact of that turn whose significant words it holds (≥60%, the benchmark's loose
 match), and is a negative example for every other category. One logistic regression per
 category is fitted on the MiniLM and TF-IDF features (the linear half); then the encoder half
-(`benchmarks.train_clause_encoder`, about 17 minutes; `--linear-only` skips it) on the same
+(`benchmarks.train_clause_encoder`, about 25 minutes; `--linear-only` skips it) on the same
 clauses. `--cross-validate` fits the linear half on all sets but one, for each set in turn, and
 prints how the held-out set's clauses are scored.
 
