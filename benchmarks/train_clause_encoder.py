@@ -22,6 +22,7 @@ import time
 from typing import Any
 
 import numpy as np
+from tqdm import tqdm
 
 from coach.memory.clause_encoder import ClauseEncoder, pooled
 
@@ -70,7 +71,8 @@ def fit_encoder(rows: list[dict[str, Any]], categories: tuple[str, ...]) -> Clau
     for epoch in range(EPOCHS):
         order.shuffle(indices)
         total = 0.0
-        for start in range(0, len(indices), BATCH):
+        starts = range(0, len(indices), BATCH)
+        for start in tqdm(starts, desc=f"encoder epoch {epoch + 1}/{EPOCHS}", unit="batch"):
             chosen = indices[start : start + BATCH]
             clauses = [rows[i]["clause"] for i in chosen]
             batch = encoder.batch(minilm.tokenizer, clauses, [rows[i]["question"] for i in chosen])

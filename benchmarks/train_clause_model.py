@@ -229,7 +229,7 @@ def main() -> None:
     parser.add_argument("--cross-validate", action="store_true")
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped weights")
     parser.add_argument(
-        "--linear-only", action="store_true", help="skip the encoder (about ten minutes)"
+        "--linear-only", action="store_true", help="skip the encoder (about 25 minutes)"
     )
     parser.add_argument(
         "--exclude",

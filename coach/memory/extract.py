@@ -69,8 +69,8 @@ class RuleExtractor:
         await asyncio.to_thread(rules.extract, "I'm Dana, based in leeds.")
         if self.embedder is not None:
             model = self.model if self.model else await asyncio.to_thread(clause_model.shipped)
-            if model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder):
-                await self.embedder.run(partial(model.encoder.probabilities, ["warming up"], "?"))
+            if self._runs_encoder(model):
+                await self._score(model, ["warming up"], "?")
 
     async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
         """Every explicit fact the rules recognise, the answers to the coach's question, and the
@@ -97,17 +97,22 @@ class RuleExtractor:
             return []
         model = self.model or clause_model.shipped()
         vectors = await self.embedder.embed([*clauses, question], background=True)
-        tuned = None
-        if model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder):
-            encoder = model.encoder  # its layers are MiniLM's: only that model can run it
-            parts = [clauses[i : i + self.slice] for i in range(0, len(clauses), self.slice)]
-            tuned = np.concatenate(
-                [
-                    await self.embedder.run(partial(encoder.probabilities, p, question))
-                    for p in parts
-                ]
-            )
+        tuned = await self._score(model, clauses, question) if self._runs_encoder(model) else None
         return model.read(clauses, question, vectors, found, tuned)
+
+    def _runs_encoder(self, model: clause_model.ClauseModel) -> bool:
+        """Whether `model` has an encoder and the embedder can run it: its layers are MiniLM's,
+        so only the bundled model can."""
+        return model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder)
+
+    async def _score(
+        self, model: clause_model.ClauseModel, clauses: list[str], question: str
+    ) -> np.ndarray:
+        """The encoder's probabilities, `slice` clauses at a time, as background work."""
+        assert model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder)
+        score = model.encoder.probabilities
+        parts = [clauses[i : i + self.slice] for i in range(0, len(clauses), self.slice)]
+        return np.concatenate([await self.embedder.run(partial(score, p, question)) for p in parts])
 
 
 def _pieces(text: str, size: int) -> list[str]:
