@@ -630,7 +630,10 @@ async def main(args: argparse.Namespace) -> None:
     trained_on = model.trained_on
     print(
         "offline extractor: rules + clause model"
-        + (" with its encoder " if model.encoder else " (linear half only) ")
+        + (
+            (" with its encoder" if model.encoder else " (linear half only)")
+            + (" and phrase tagger " if model.encoder and model.encoder.tagger else " ")
+        )
         + (
             "(fitted on this set: its figures are in-sample)"
             if dataset.stem in trained_on

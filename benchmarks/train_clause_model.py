@@ -11,8 +11,11 @@ of every labelled fact of that turn whose significant words it holds (≥60%, th
 match), and is a negative example for every other category. One logistic regression per
 category is fitted on the MiniLM and TF-IDF features (the linear half); then the encoder half
 (`benchmarks.train_clause_encoder`, about 25 minutes; `--linear-only` skips it) on the same
-clauses. `--cross-validate` fits the linear half on all sets but one, for each set in turn, and
-prints how the held-out set's clauses are scored.
+clauses, and the phrase tagger (`fit_tagger`, a few minutes) on the encoder's token vectors:
+each clause's word pieces are tagged with the name, role, business name or kind of business
+it holds word for word. `--tagger-only` refits the tagger alone on the shipped encoder.
+`--cross-validate` fits the linear half on all sets but one, for each set in turn, and prints
+how the held-out set's clauses are scored.
 
 The sets named in `UNSEEN` (`memory_people_blind10`–`_blind15`) are never used here: they
 measure the extractor on text nothing was fitted or tuned on. (`blind7`–`blind9` had that role
@@ -32,7 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from benchmarks.memory import significant, words
-from benchmarks.train_clause_encoder import fit_encoder
+from benchmarks.train_clause_encoder import TAGGED, fit_encoder, fit_tagger
 from coach.knowledge.embeddings import MiniLMEmbedder
 from coach.memory.clause_model import (
     CATEGORIES,
@@ -97,7 +100,9 @@ REGULARISATION = 4.0
 
 
 def labelled_clauses(path: Path) -> list[dict[str, Any]]:
-    """Every statement clause of every user turn, with the question before it and its labels."""
+    """Every statement clause of every user turn, with the question before it, its labels and
+    its `phrases`: the (category, value) facts of the phrase tagger's kinds it holds word for
+    word."""
     rows: list[dict[str, Any]] = []
     for line in path.read_text().splitlines():
         person = json.loads(line)
@@ -112,13 +117,22 @@ def labelled_clauses(path: Path) -> list[dict[str, Any]]:
                     continue
                 clauses = statement_clauses(turn["text"])
                 labels: list[set[str]] = [set() for _ in clauses]
+                phrases: list[list[tuple[str, str]]] = [[] for _ in clauses]
                 for fact in by_turn.get(turn["id"], []):
+                    for i, clause in enumerate(clauses):
+                        if fact["category"] in TAGGED and fact["value"].lower() in clause.lower():
+                            phrases[i].append((fact["category"], fact["value"]))
                     wanted = significant(fact["value"])
                     cover = [len(wanted & words(c)) / len(wanted) if wanted else 0 for c in clauses]
                     if cover and max(cover) >= 0.6:
                         labels[cover.index(max(cover))].add(fact["category"])
                 rows += [
-                    {"clause": c, "question": question_text(asked), "labels": labels[i]}
+                    {
+                        "clause": c,
+                        "question": question_text(asked),
+                        "labels": labels[i],
+                        "phrases": phrases[i],
+                    }
                     for i, c in enumerate(clauses)
                 ]
     return rows
@@ -232,6 +246,11 @@ def main() -> None:
         "--linear-only", action="store_true", help="skip the encoder (about 25 minutes)"
     )
     parser.add_argument(
+        "--tagger-only",
+        action="store_true",
+        help="keep the weights' linear half and encoder, refit the phrase tagger (minutes)",
+    )
+    parser.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -254,9 +273,20 @@ def main() -> None:
     if args.cross_validate:
         cross_validate(sets, features)
         return
-    model = fit(rows, features, names)
-    if not args.linear_only:
-        model = dataclasses.replace(model, encoder=fit_encoder(rows, model.categories))
+    if args.tagger_only:
+        model = ClauseModel.load(args.out or WEIGHTS)
+        if model.encoder is None or model.trained_on != names:
+            parser.error("--tagger-only needs weights with an encoder fitted on these sets")
+        tagger = fit_tagger(rows, model.encoder)
+        model = dataclasses.replace(
+            model, encoder=dataclasses.replace(model.encoder, tagger=tagger)
+        )
+    else:
+        model = fit(rows, features, names)
+    if not args.linear_only and not args.tagger_only:
+        encoder = fit_encoder(rows, model.categories)
+        encoder = dataclasses.replace(encoder, tagger=fit_tagger(rows, encoder))
+        model = dataclasses.replace(model, encoder=encoder)
     model.save(args.out or WEIGHTS)
     print(f"saved: {args.out or WEIGHTS}")
 

@@ -13,6 +13,10 @@ Only the retrained layers and the head ship (float16, in `clause_model.npz` besi
 weights): the lower layers are the bundled model's. Scoring runs a private copy of the bundled
 model with the retrained layers loaded (about 90 MB of memory, made once per process).
 `benchmarks.train_clause_encoder` fits the weights; nothing is fitted or downloaded at run time.
+
+The same pass over a clause also feeds the phrase tagger (`coach.memory.phrase_tagger`), when
+the weights hold one: it reads the encoder's token vectors to find a name, role, business name
+or kind of business the rules missed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from coach.memory.phrase_tagger import PhraseTagger
 
 MAX_TOKENS = 96  # the clause, then the end of the question, in word pieces
 PREFIX = "tuned."  # names of the encoder's arrays inside the weights file
@@ -35,6 +41,7 @@ class ClauseEncoder:
     layers: int  # how many of the top layers were retrained
     question_chars: int  # how much of the end of the coach's message is read
     state: dict[str, np.ndarray]  # the retrained layers and the head, by parameter name
+    tagger: PhraseTagger | None = None  # reads the same token vectors; None: no phrases
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray]) -> ClauseEncoder | None:
@@ -50,6 +57,7 @@ class ClauseEncoder:
             layers=int(arrays[f"{PREFIX}layers"]),
             question_chars=int(arrays[f"{PREFIX}question_chars"]),
             state=state,
+            tagger=PhraseTagger.from_arrays(arrays),
         )
 
     def arrays(self) -> dict[str, np.ndarray]:
@@ -58,37 +66,69 @@ class ClauseEncoder:
             f"{PREFIX}layers": np.array(self.layers),
             f"{PREFIX}question_chars": np.array(self.question_chars),
             **{f"{PREFIX}state.{k}": v.astype(np.float16) for k, v in self.state.items()},
+            **(self.tagger.arrays() if self.tagger else {}),
         }
 
-    def batch(self, tokenizer: Any, clauses: list[str], questions: list[str]) -> Any:
-        """What the encoder reads, tokenised: each clause with the end of its question."""
+    def batch(
+        self, tokenizer: Any, clauses: list[str], questions: list[str], offsets: bool = False
+    ) -> Any:
+        """What the encoder reads, tokenised: each clause with the end of its question (and,
+        with `offsets`, where each word piece sits in its text, for `pieces`)."""
         return tokenizer(
             clauses,
             [q[-self.question_chars :] for q in questions],
             truncation="only_second",
             max_length=MAX_TOKENS,
             padding=True,
+            return_offsets_mapping=offsets,
             return_tensors="pt",
         )
 
-    def probabilities(self, clauses: list[str], question: str, minilm: Any) -> np.ndarray:
-        """One row per clause, one probability per category, in the head's order.
+    def read(self, clauses: list[str], question: str, minilm: Any) -> Reading:
+        """The head's probabilities for each clause and the tagger's phrases in it.
 
         `minilm` is the loaded bundled SentenceTransformer (its tokenizer and lower layers).
         Call it in a worker thread: it runs the model on the CPU."""
         import torch
 
         network, head = _network(self, minilm)
-        batch = self.batch(minilm.tokenizer, clauses, [question] * len(clauses))
+        batch = self.batch(minilm.tokenizer, clauses, [question] * len(clauses), offsets=True)
+        offsets = batch.pop("offset_mapping")
         with torch.inference_mode():
-            return torch.sigmoid(head(pooled(network, batch))).numpy()  # type: ignore[no-any-return]
+            hidden = network(**batch).last_hidden_state
+            probabilities = torch.sigmoid(head(pooled(hidden, batch))).numpy()
+        phrases: list[list[tuple[str, str]]] = [[] for _ in clauses]
+        if self.tagger is not None:
+            for i, clause in enumerate(clauses):
+                vectors, spans = pieces(batch, hidden, offsets, i)
+                phrases[i] = self.tagger.phrases(self.tagger.tag(vectors), spans, clause)
+        return Reading(probabilities, phrases)
 
 
-def pooled(network: Any, batch: Any) -> Any:
-    """The mean of the network's last-layer token vectors over each pair's real tokens."""
-    hidden = network(**batch).last_hidden_state
+@dataclass(frozen=True)
+class Reading:
+    """What the encoder read in some clauses."""
+
+    probabilities: np.ndarray  # one row per clause, one probability per category (head order)
+    phrases: list[list[tuple[str, str]]]  # per clause, the tagger's (category, value) pairs
+
+    def __add__(self, other: Reading) -> Reading:
+        return Reading(
+            np.concatenate([self.probabilities, other.probabilities]),
+            self.phrases + other.phrases,
+        )
+
+
+def pooled(hidden: Any, batch: Any) -> Any:
+    """The mean of the last-layer token vectors `hidden` over each pair's real tokens."""
     mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
     return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+
+
+def pieces(batch: Any, hidden: Any, offsets: Any, i: int) -> tuple[Any, list[tuple[int, int]]]:
+    """The token vectors of pair `i`'s clause (not its question), and where each sits."""
+    own = [j for j, part in enumerate(batch.sequence_ids(i)) if part == 0]
+    return hidden[i, own], [(int(a), int(b)) for a, b in offsets[i, own].tolist()]
 
 
 _NETWORKS: weakref.WeakKeyDictionary[ClauseEncoder, tuple[Any, Any]] = weakref.WeakKeyDictionary()

@@ -7,13 +7,13 @@ import re
 from functools import partial
 from typing import Protocol
 
-import numpy as np
 from openai import AsyncOpenAI
 
 from coach.foreground import FOREGROUND
 from coach.knowledge.embeddings import Embedder, MiniLMEmbedder
 from coach.llm import structured
-from coach.memory import answers, clause_model, rules
+from coach.memory import answers, clause_model, phrase_tagger, rules
+from coach.memory.clause_encoder import Reading
 from coach.memory.facts import CATEGORIES, ExtractedFact, Extraction
 
 INSTRUCTIONS = f"""\
@@ -45,8 +45,8 @@ class Extractor(Protocol):
 
 class RuleExtractor:
     """The offline extractor: the rules (`coach.memory.rules`, `coach.memory.answers`), then,
-    given an embedder, the learned clause reader (`coach.memory.clause_model`) for what they
-    missed in a chat message.
+    given an embedder, the learned clause reader (`coach.memory.clause_model`) and phrase tagger
+    (`coach.memory.phrase_tagger`) for what they missed in a chat message.
 
     A long text (an uploaded document) is read by the rules alone, paragraph by paragraph,
     stepping aside for replies being prepared between paragraphs, so it never holds the event
@@ -73,8 +73,9 @@ class RuleExtractor:
                 await self._score(model, ["warming up"], "?")
 
     async def extract(self, text: str, asked: str | None = None) -> list[ExtractedFact]:
-        """Every explicit fact the rules recognise, the answers to the coach's question, and the
-        statements the clause model recognises that neither read."""
+        """Every explicit fact the rules recognise, the answers to the coach's question, the
+        statements the clause model recognises that neither read, and the phrases the phrase
+        tagger finds of a kind they hold none of."""
         if len(text) <= self.long_text:
             read = answers.extract(text, asked, rules.extract(text))
             return read + await self._learned(text, asked, read)
@@ -97,8 +98,11 @@ class RuleExtractor:
             return []
         model = self.model or clause_model.shipped()
         vectors = await self.embedder.embed([*clauses, question], background=True)
-        tuned = await self._score(model, clauses, question) if self._runs_encoder(model) else None
-        return model.read(clauses, question, vectors, found, tuned)
+        if not self._runs_encoder(model):
+            return model.read(clauses, question, vectors, found)
+        tuned = await self._score(model, clauses, question)
+        added = model.read(clauses, question, vectors, found, tuned.probabilities)
+        return added + phrase_tagger.facts(tuned.phrases, clauses, found + added)
 
     def _runs_encoder(self, model: clause_model.ClauseModel) -> bool:
         """Whether `model` has an encoder and the embedder can run it: its layers are MiniLM's,
@@ -107,12 +111,15 @@ class RuleExtractor:
 
     async def _score(
         self, model: clause_model.ClauseModel, clauses: list[str], question: str
-    ) -> np.ndarray:
-        """The encoder's probabilities, `slice` clauses at a time, as background work."""
+    ) -> Reading:
+        """What the encoder reads in `clauses`, `slice` clauses at a time, as background work."""
         assert model.encoder is not None and isinstance(self.embedder, MiniLMEmbedder)
-        score = model.encoder.probabilities
+        read = model.encoder.read
         parts = [clauses[i : i + self.slice] for i in range(0, len(clauses), self.slice)]
-        return np.concatenate([await self.embedder.run(partial(score, p, question)) for p in parts])
+        reading = await self.embedder.run(partial(read, parts[0], question))
+        for part in parts[1:]:
+            reading += await self.embedder.run(partial(read, part, question))
+        return reading
 
 
 def _pieces(text: str, size: int) -> list[str]:

@@ -195,7 +195,7 @@ def test_the_encoder_reads_a_clause_with_its_question(embedder: MiniLMEmbedder) 
     assert encoder is not None
     categories = clause_model.shipped().categories
     clauses = ["we never rush a first session, ever", "thanks, that helps a lot"]
-    scores = encoder.probabilities(clauses, "What do you stand for?", _load_minilm())
+    scores = encoder.read(clauses, "What do you stand for?", _load_minilm()).probabilities
     assert scores.shape == (2, len(categories))
     value = categories.index("value")
     assert scores[0][value] > 0.5 > scores[1].max()
