@@ -173,7 +173,7 @@ RULES: list[Rule] = [
         # "I run Ayo Water Works here in Ibadan", "I run Salt & Stretch — SUP yoga"
         r"\b(?:i|we)\s+(?:run|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
         r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s*[.;!]|\s*$)",
-        r"\b(?:renamed?|rebrand(?:ed)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:to|as)\s+(?P<v>.+?)" + END_NAME,
+        r"\b(?:renamed?|rebrand(?:ed|ing)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:from\s+" + PROPER + r"\s+)?(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         # a name written in lower case ("I run sagebrush pest control", "i own blue sardine divers")
         r"(?:^|[.,!]\s*|\b(?:and|so)\s+)(?:i|we)\s+(?:run|own|co-own)\s+(?!" + _NOT_A_LOWER_NAME + r")"
         r"(?P<v>(?-i:[a-z][\w&'-]*)(?:\s+(?:&\s+)?(?!" + _NOT_A_LOWER_NAME + r")(?-i:[a-z][\w&'-]*)){1,3}?)"
@@ -188,7 +188,7 @@ RULES: list[Rule] = [
         r"\b(?:a|an|my|our)\s+(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r",\s+(?P<v>" + PROPER + r")(?=,|\s+in\b|\s*[.;]|$)",
         r"(?:^|[,.]\s*)(?:the\s+)?(?:company|business|brand|shop|studio|firm|farm|agency)\s+(?:is|=)\s+(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
         r"\b" + BUSINESS_NOUNS + r"\s+(?:name|named)\s+(?P<v>" + PROPER + r")" + END_NAME,
-        r"^(?:is|it's|its)\s+(?:now\s+)?called\s+(?P<v>" + PROPER + r")",
+        r"(?:^|,\s*)(?:is|it's|its)\s+(?:now\s+)?called\s+(?P<v>" + PROPER + r")",
         r"\bname\s+(?:of\s+(?:the|my|our)?\s*\w+\s+|on it\s+)(?:is|still|:)\s+(?P<v>" + PROPER + r")",
         r"\b(?:biz|bizz|business|company|shop|brand)\s+(?:is\s+)?(?:now\s+)?called\s+(?P<v>['\"]?" + PROPER + r"['\"]?)",
         r"\b(?:trading|trade|trades|operating|operate|operates|practi[sc]e|practi[sc]es|practi[sc]ing|going|registered)\s+(?:as|under)\s+(?:the name\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)",
@@ -207,7 +207,7 @@ RULES: list[Rule] = [
         "role",
         "sentence",
         FIELD.format(r"role|position|title|job title|job|occupation"),
-        r"\b(?:i'm working as|i am working as|i'm|i am|i work as|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"\b(?:i'm working as|i am working as|i'm|i am|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",

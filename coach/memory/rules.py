@@ -25,6 +25,7 @@ from coach.memory.style import style_requests
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
     r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
+_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s+")
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
     r"|\s+and\s+(?=(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
@@ -455,9 +456,9 @@ def normalise(text: str) -> str:
 
 
 def sentences(text: str) -> Iterator[str]:
-    """The sentences of a normalised message."""
+    """The sentences of a normalised message; a list item loses its bullet ("- Name: Harjit")."""
     for sentence in _SENTENCES.split(text):
-        sentence = sentence.strip()
+        sentence = _BULLET.sub("", sentence.strip())
         if sentence:
             yield sentence
 

@@ -419,6 +419,15 @@ def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tup
         ("industry", "Three years ago I opened a little climbing gym in Tarbes.", {"climbing gym"}),
         ("industry", "we set up a small joinery workshop in 2019", {"joinery workshop"}),
         ("industry", "We opened a second location last spring.", set()),
+        # a list written with bullets or numbers: each item is read like a sentence
+        ("name", "The basics:\n- Name: Tomasz Wrona\n- Trade: plastering", {"Tomasz Wrona"}),
+        ("industry", "The basics:\n- Name: Tomasz Wrona\n- Trade: plastering", {"plastering"}),
+        ("price", "1. we charge £40 a session\n2. most clients are nurses", {"£40 a session"}),
+        # a name given without its subject, and a rebrand that names the old name too
+        ("company", "I have a small practice of physio, is called Raiz Fisio.", {"Raiz Fisio"}),
+        ("company", "We decided to rebrand from Tidy Vans to Tidy Fleet.", {"Tidy Fleet"}),
+        ("role", "I work like painter and decorator, interior and exterior.", {"painter and decorator"}),
+        ("role", "I worked as a nurse before, now I run the bakery", set()),  # a past job
     ],
 )
 def test_one_kind_of_fact_in_more_wordings(category: str, text: str, values: set[str]) -> None:
