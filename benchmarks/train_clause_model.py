@@ -10,7 +10,7 @@ Each user turn of each set is cut into statement clauses; a clause is labelled w
 of every labelled fact of that turn whose significant words it holds (≥60%, the benchmark's loose
 match), and is a negative example for every other category. One logistic regression per
 category is fitted on the MiniLM and TF-IDF features (the linear half); then the encoder half
-(`benchmarks.train_clause_encoder`, about 25 minutes; `--linear-only` skips it) on the same
+(`benchmarks.train_clause_encoder`, about half an hour; `--linear-only` skips it) on the same
 clauses, and the phrase tagger (`fit_tagger`, a few minutes) on the encoder's token vectors:
 each clause's word pieces are tagged with the name, role, business name or kind of business
 it holds word for word. `--tagger-only` refits the tagger alone on the shipped encoder.
@@ -243,7 +243,9 @@ def main() -> None:
     parser.add_argument("--cross-validate", action="store_true")
     parser.add_argument("--out", type=Path, default=None, help="default: the shipped weights")
     parser.add_argument(
-        "--linear-only", action="store_true", help="skip the encoder (about 25 minutes)"
+        "--linear-only",
+        action="store_true",
+        help="skip the encoder and tagger (about half an hour)",
     )
     parser.add_argument(
         "--tagger-only",

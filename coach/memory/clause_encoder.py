@@ -1,16 +1,17 @@
-"""The fine-tuned half of the clause reader: MiniLM's top layers retrained to score clauses.
+"""The fine-tuned half of the clause reader: MiniLM's layers retrained to score clauses.
 
 The linear half (`coach.memory.clause_model.ClauseModel`) reads the sentence vectors the
 semantic store already computes: a clause is averaged into one vector before anything is
 learned, so "Reformer Club is opening a branch four blocks from me" and "a branch four blocks
 from me is opening soon" look much alike. This half reads the clause and the coach's question
-together, word by word: the bundled all-MiniLM-L6-v2's lower layers as they ship, its top
-`layers` retrained with a small head that gives one probability per category. On held-out
+together, word by word: the bundled all-MiniLM-L6-v2's word-piece embeddings (and any layers
+below the retrained ones) as they ship, its top `layers` (all six, in the shipped weights)
+retrained with a small head that gives one probability per category. On held-out
 chats the two halves averaged keep several points more facts than the linear half alone at
 the same precision (README, "Memory").
 
 Only the retrained layers and the head ship (float16, in `clause_model.npz` beside the linear
-weights): the lower layers are the bundled model's. Scoring runs a private copy of the bundled
+weights): the embeddings are the bundled model's. Scoring runs a private copy of the bundled
 model with the retrained layers loaded (about 90 MB of memory, made once per process).
 `benchmarks.train_clause_encoder` fits the weights; nothing is fitted or downloaded at run time.
 
