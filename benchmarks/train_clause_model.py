@@ -84,6 +84,12 @@ TRAINING = (
     "memory_people_train26",
     "memory_people_train27",
     "memory_people_train28",
+    "memory_people_train29",
+    "memory_people_train30",
+    "memory_people_train31",
+    "memory_people_train32",
+    "memory_people_train33",
+    "memory_people_train34",
 )
 UNSEEN = (
     "memory_people_blind10",
