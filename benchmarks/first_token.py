@@ -16,7 +16,9 @@ knowledge loaded:
 
 Time to first token is measured from the message being handed to the engine to the first piece of
 the reply (it includes storing the message, routing, the context of all three memory tiers and
-knowledge search). The benchmark checks that the worker really was busy for the whole busy phase.
+knowledge search). The benchmark checks that the worker really was busy for the whole busy phase,
+and prints where the time goes: the stage timings the engine stores with each reply (routing,
+context, the coach's first piece), p50 and p95 per phase.
 """
 
 from __future__ import annotations
@@ -134,22 +136,30 @@ async def main(args: argparse.Namespace) -> None:
     done_before = await jobs(runtime, "done", "failed")
     busy = await phase(runtime, asker, messages, "busy", args.pause)
     ran = await jobs(runtime, "done", "failed") - done_before
+    failed = await jobs(runtime, "failed")
     after = await jobs(runtime, "pending", "running")
     for task in (worker, uploads):
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
     uploaded = await _count(runtime, uploader)
+    stages = {name: await _stages(runtime, asker, name) for name in ("quiet", "busy")}
     await runtime.close()
 
     print(f"\n{'time to first token (ms)':<44}{'p50':>8}{'p95':>8}{'max':>8}")
     for label, values in (("quiet: memory worker idle", quiet), ("busy: worker + uploads", busy)):
         print(f"{label:<44}{pct(values, 50):>8.1f}{pct(values, 95):>8.1f}{max(values):>8.1f}")
     print(
-        f"\nduring the busy phase the worker ran {ran} jobs ({after} still queued at "
-        f"its end) and {uploaded} document versions were stored "
+        f"\nduring the busy phase the worker ran {ran} jobs ({failed} failed, {after} still "
+        f"queued at its end) and {uploaded} document versions were stored "
         f"({len(document.split()):,} words each)"
     )
+    print(f"\n{'where the time goes (ms), p50 / p95':<44}{'quiet':>16}{'busy':>16}")
+    for stage, label in STAGES.items():
+        cells = [
+            f"{pct(stages[n][stage], 50):.1f} / {pct(stages[n][stage], 95):.1f}" for n in stages
+        ]
+        print(f"{label:<44}{cells[0]:>16}{cells[1]:>16}")
     if after == 0:
         print("WARNING: the backlog ran out before the busy phase ended; raise --backlog")
     print(
@@ -157,6 +167,27 @@ async def main(args: argparse.Namespace) -> None:
         f"p95 ×{pct(busy, 95) / pct(quiet, 95):.2f}"
     )
     print(f"wall time {time.perf_counter() - wall:.0f} s")
+
+
+STAGES = {
+    "route_ms": "routing",
+    "context_ms": "embedding the message + all three tiers",
+    "first_token_ms": "the offline coach's first piece",
+}
+
+
+async def _stages(runtime: Runtime, user_id: uuid.UUID, name: str) -> dict[str, list[float]]:
+    """The stage timings the engine stored with each reply of phase `name`."""
+    async with runtime.db.session() as session:
+        rows = await session.execute(
+            text(
+                "SELECT latency FROM messages WHERE user_id = :u AND role = 'assistant' "
+                "AND session_id LIKE :s"
+            ),
+            {"u": user_id, "s": f"{name}-%"},
+        )
+        latencies = [row[0] for row in rows]
+    return {stage: [float(x[stage]) for x in latencies if stage in x] for stage in STAGES}
 
 
 async def _count(runtime: Runtime, user_id: uuid.UUID) -> int:

@@ -13,7 +13,7 @@ from coach.bootstrap import Runtime
 from coach.errors import InvalidInput
 from coach.events import Delta, Routed
 from coach.foreground import FOREGROUND, Foreground
-from coach.knowledge.embeddings import MiniLMEmbedder, PriorityLock
+from coach.knowledge.embeddings import MiniLMEmbedder, PriorityLock, slices
 from coach.memory.extract import RuleExtractor, _pieces
 from coach.storage import jobs as job_store
 from coach.storage.models import Job
@@ -89,6 +89,14 @@ async def test_background_slices_give_the_same_vectors_in_order(
     assert len(sliced) == 9
     for a, b in zip(sliced, whole, strict=True):
         assert sum(x * y for x, y in zip(a, b, strict=True)) > 0.999
+
+
+def test_background_slices_hold_few_texts_and_few_characters() -> None:
+    short, long = "a" * 100, "b" * 900
+    runs = slices([short] * 6 + [long, short, short, long], most=4, chars=600)
+    assert runs == [[short] * 4, [short] * 2, [long], [short, short], [long]]
+    assert [t for run in runs for t in run] == [short] * 6 + [long, short, short, long]
+    assert slices([], most=4, chars=600) == []
 
 
 async def test_a_long_document_is_read_paragraph_by_paragraph() -> None:

@@ -67,6 +67,23 @@ class PriorityLock:
         self._held = False
 
 
+def slices(texts: list[str], *, most: int, chars: int) -> list[list[str]]:
+    """`texts` in order, cut into runs of at most `most` texts and `chars` characters; a text
+    longer than `chars` is a run of its own."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    size = 0
+    for text in texts:
+        if run and (len(run) == most or size + len(text) > chars):
+            runs.append(run)
+            run, size = [], 0
+        run.append(text)
+        size += len(text)
+    if run:
+        runs.append(run)
+    return runs
+
+
 @lru_cache
 def _load_minilm() -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -106,6 +123,9 @@ class MiniLMEmbedder:
     goes first: background work is embedded in small slices, each started only when no reply is
     being prepared (`coach.foreground`) and no foreground caller is waiting for the model, so a
     document upload or a backlog of exchanges to remember delays a reply by one slice at most.
+    A slice is at most `background_slice` texts and `slice_chars` characters (a longer text is a
+    slice of its own): four document chunks of ~250 words took ~60 ms on two cores, and a reply
+    arriving meanwhile waited for them (`benchmarks.first_token` prints where the time goes).
     The last few single texts are cached, so the message the router just embedded is not
     embedded again to gather its context.
     """
@@ -113,10 +133,16 @@ class MiniLMEmbedder:
     dimensions = 384
 
     def __init__(
-        self, *, batch_size: int = 32, background_slice: int = 4, cache_size: int = 64
+        self,
+        *,
+        batch_size: int = 32,
+        background_slice: int = 4,
+        slice_chars: int = 600,
+        cache_size: int = 64,
     ) -> None:
         self.batch_size = batch_size
         self.background_slice = background_slice
+        self.slice_chars = slice_chars
         self.cache_size = cache_size
         self._lock = PriorityLock()
         self._recent: OrderedDict[str, list[float]] = OrderedDict()
@@ -136,8 +162,7 @@ class MiniLMEmbedder:
             return []
         if background:
             vectors: list[list[float]] = []
-            for start in range(0, len(texts), self.background_slice):
-                part = texts[start : start + self.background_slice]
+            for part in slices(texts, most=self.background_slice, chars=self.slice_chars):
                 await FOREGROUND.step_aside()
                 vectors += await self._run(part, PriorityLock.BACKGROUND)
             return vectors

@@ -82,8 +82,9 @@ class RuleExtractor:
         found: list[ExtractedFact] = []
         for part in _pieces(text, self.long_text):
             await FOREGROUND.step_aside()
-            await asyncio.sleep(0)
-            found += rules.extract(part)
+            # ~20 ms of regular expressions per piece: in a thread, so a reply that arrives
+            # meanwhile shares the interpreter with it instead of waiting for the whole piece.
+            found += await asyncio.to_thread(rules.extract, part)
         return found
 
     async def _learned(
