@@ -82,6 +82,11 @@ async def phase(
     uniformly 0.5×–1.5×) after the last reply, so they land at random points of background work."""
     session_id = f"{name}-{uuid.uuid4().hex[:8]}"
     rng = random.Random(7)
+    # Both phases send the same messages: without this the busy phase would find the ones the
+    # quiet phase embedded still cached, and skip the router's embedding.
+    forget = getattr(runtime.library.embedder, "forget_recent", None)
+    if forget is not None:
+        forget()
     times = []
     for message in messages:
         await asyncio.sleep(pause * rng.uniform(0.5, 1.5))

@@ -147,6 +147,10 @@ class MiniLMEmbedder:
         self._lock = PriorityLock()
         self._recent: OrderedDict[str, list[float]] = OrderedDict()
 
+    def forget_recent(self) -> None:
+        """Empty the cache of recent single texts (benchmarks measure cold messages)."""
+        self._recent.clear()
+
     def embed_now(self, texts: list[str]) -> list[list[float]]:
         """Embed synchronously (for scripts and worker threads)."""
         if len(texts) <= 4:
