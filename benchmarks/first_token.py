@@ -139,9 +139,10 @@ async def main(args: argparse.Namespace) -> None:
     uploads = asyncio.create_task(upload_loop(runtime, uploader, document))
     await asyncio.sleep(0.5)  # let the worker and the upload get going
     done_before = await jobs(runtime, "done", "failed")
+    failed_before = await jobs(runtime, "failed")
     busy = await phase(runtime, asker, messages, "busy", args.pause)
     ran = await jobs(runtime, "done", "failed") - done_before
-    failed = await jobs(runtime, "failed")
+    failed = await jobs(runtime, "failed") - failed_before
     after = await jobs(runtime, "pending", "running")
     for task in (worker, uploads):
         task.cancel()
