@@ -9,7 +9,7 @@ from ui import memory
 from ui.chat import REDIRECT, answer, redirect, welcome
 from ui.console import mount_console
 from ui.datalayer import CoachDataLayer
-from ui.runtime import runtime, warm_up
+from ui.runtime import runtime, shut_down, warm_up
 from ui.uploads import KB_DELETE, delete_document, list_documents, receive, uploaded_files
 
 mount_console(chainlit_app)  # the review console under /console, and /metrics
@@ -23,8 +23,14 @@ def data_layer() -> CoachDataLayer:
 
 @cl.on_app_startup
 async def startup() -> None:
-    """Get the router ready so the first message is as fast as the rest."""
+    """Get the router ready so the first message is as fast as the rest; start the worker."""
     await warm_up()
+
+
+@cl.on_app_shutdown
+async def shutdown() -> None:
+    """Stop the memory worker and close connections."""
+    await shut_down()
 
 
 @cl.password_auth_callback

@@ -1,6 +1,7 @@
 """Does remembering slow replies down? Time to first token with the memory worker idle and busy.
 
     .venv/bin/python -m benchmarks.first_token [--turns 60] [--pause 0.5] [--backlog 300]
+        [--worker process|inline]
 
 On a scratch embedded PostgreSQL, with the offline coach (no stream delay) and the shipped
 knowledge loaded:
@@ -10,9 +11,10 @@ knowledge loaded:
    embedding) in the queue.
 2. quiet: one person sends `--turns` messages with the worker stopped, one every `--pause`
    seconds on average after the last reply (people read and type between messages).
-3. busy: the same person sends the same messages while, in the same process and event loop, the
-   worker drains that backlog and a member document (~3,000 words: chunked, embedded, facts
-   extracted) is uploaded again and again, as in the app.
+3. busy: the same person sends the same messages while the memory worker drains that backlog
+   and a member document (~2,300 words: chunked, embedded, facts extracted) is uploaded again
+   and again. As in the app, the worker is a child process at the configured `worker_nice`;
+   `--worker inline` runs it in this process and event loop instead, as the app can be told to.
 
 Time to first token is measured from the message being handed to the engine to the first piece of
 the reply (it includes storing the message, routing, the context of all three memory tiers and
@@ -30,6 +32,7 @@ import json
 import random
 import time
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy import text
@@ -38,6 +41,8 @@ from benchmarks.common import pct, scratch_settings
 from coach.bootstrap import Runtime, build_runtime, prepare
 from coach.config import PROJECT_ROOT
 from coach.events import Delta, Done
+from coach.memory.worker import WorkerProcess
+from coach.storage.db import database_url
 
 DATASET = PROJECT_ROOT / "benchmarks" / "data" / "memory_people.jsonl"
 
@@ -68,11 +73,38 @@ async def jobs(runtime: Runtime, *statuses: str) -> int:
 
 
 async def upload_loop(runtime: Runtime, user_id: uuid.UUID, document: str) -> None:
-    """Upload the document again and again, a new version each time, until cancelled."""
+    """Upload the document again and again, a new version each time, until cancelled; as in
+    the app, the worker reads each one while the uploader waits for it."""
     uploads = 0
     while True:
-        await runtime.memory.add_document(user_id, "Business plan", f"{document}\n\nv{uploads}")
+        job = await runtime.memory.submit_document(
+            user_id, "Business plan", f"{document}\n\nv{uploads}"
+        )
+        await runtime.queue.wait(job, timeout=600)
         uploads += 1
+
+
+async def start_worker(runtime: Runtime, how: str) -> Callable[[], Awaitable[None]]:
+    """Start the memory worker as the app does (`process`: a child at the configured nice;
+    `inline`: a task in this process); returns how to stop it. Waits until it has run a job."""
+    if how == "process":
+        child = WorkerProcess(database_url(runtime.settings), nice=runtime.settings.worker_nice)
+        child.start()
+        stop: Callable[[], Awaitable[None]] = child.stop
+    else:
+        task = asyncio.create_task(runtime.queue.run_forever())
+
+        async def stop() -> None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    done = await jobs(runtime, "done", "failed")
+    for _ in range(1200):
+        if await jobs(runtime, "done", "failed") > done:
+            break
+        await asyncio.sleep(0.1)
+    return stop
 
 
 async def phase(
@@ -124,9 +156,12 @@ async def main(args: argparse.Namespace) -> None:
             accounts[person["person"]] = (await runtime.accounts.add(email)).id
         await turn(runtime, accounts[person["person"]], f"backlog-{person['person']}", message)
     backlog = await jobs(runtime, "pending", "running")
+    where = (
+        f"a child process at nice {settings.worker_nice}" if args.worker == "process" else "inline"
+    )
     print(
         f"Brand Coach time-to-first-token benchmark — offline coach, {len(messages)} messages per "
-        f"phase; backlog: {backlog} memory jobs from {len(accounts)} people "
+        f"phase; memory worker {where}; backlog: {backlog} memory jobs from {len(accounts)} people "
         f"(built in {time.perf_counter() - t0:.0f} s)",
         flush=True,
     )
@@ -135,19 +170,19 @@ async def main(args: argparse.Namespace) -> None:
 
     document = "\n\n".join(f"## {p['person']}\n\n" + " ".join(user_turns(p)) for p in people[1:14])
     uploader = (await runtime.accounts.add(f"uploader-{uuid.uuid4().hex[:6]}@bench.local")).id
-    worker = asyncio.create_task(runtime.queue.run_forever())
+    stop_worker = await start_worker(runtime, args.worker)
     uploads = asyncio.create_task(upload_loop(runtime, uploader, document))
-    await asyncio.sleep(0.5)  # let the worker and the upload get going
+    await asyncio.sleep(0.5)  # let the upload get going
     done_before = await jobs(runtime, "done", "failed")
     failed_before = await jobs(runtime, "failed")
     busy = await phase(runtime, asker, messages, "busy", args.pause)
     ran = await jobs(runtime, "done", "failed") - done_before
     failed = await jobs(runtime, "failed") - failed_before
     after = await jobs(runtime, "pending", "running")
-    for task in (worker, uploads):
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+    uploads.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await uploads
+    await stop_worker()
     uploaded = await _count(runtime, uploader)
     stages = {name: await _stages(runtime, asker, name) for name in ("quiet", "busy")}
     await runtime.close()
@@ -215,5 +250,11 @@ if __name__ == "__main__":
         "--pause", type=float, default=0.5, help="mean seconds between a reply and the next message"
     )
     parser.add_argument("--backlog", type=int, default=300)
+    parser.add_argument(
+        "--worker",
+        choices=["process", "inline"],
+        default="process",
+        help="run the memory worker as the app does (a child process) or in this process",
+    )
     parser.add_argument("--database-url")
     asyncio.run(main(parser.parse_args()))

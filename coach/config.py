@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     job_lease_seconds: float = 120.0
     job_max_attempts: int = 5
     job_backoff_seconds: float = 2.0
+    # "process": the app runs the memory worker as a child process at `worker_nice` (replies
+    # first, enforced by the kernel); "inline": as a task in the app's own process.
+    memory_worker: Literal["process", "inline"] = "process"
+    worker_nice: int = Field(default=10, ge=0, le=19)
     citation_min_similarity: float = 0.30
     chunk_tokens: int = 200
     chunk_overlap_tokens: int = 40

@@ -11,7 +11,7 @@ from pathlib import Path
 import chainlit as cl
 
 from coach.errors import CoachError, InvalidInput
-from coach.knowledge.parsers import parse_file
+from coach.knowledge.parsers import ParsedDocument, parse_file
 from coach.memory.facts import GROUPS, label
 from coach.storage.models import Fact
 from ui.runtime import runtime
@@ -238,6 +238,29 @@ async def forget(*, account: bool) -> None:
     ).send()
 
 
+READ_TIMEOUT = 300.0
+"""Seconds a member's upload report waits for the worker before saying it is still reading."""
+
+
+async def _read(uid: uuid.UUID, name: str, docs: list[ParsedDocument]) -> str:
+    """Have the memory worker read one uploaded file's documents; the report's line for it."""
+    memory, queue = runtime().memory, runtime().queue
+    added = proposed = 0
+    for doc in docs:
+        job_id = await memory.submit_document(uid, doc.title or name, doc.text)
+        job = await queue.wait(job_id, timeout=READ_TIMEOUT)
+        if job is None:
+            return (
+                f"⏳ **{name}** — still being read; its facts will appear in `/memory` to confirm."
+            )
+        if job.status == "failed" or job.result is None:
+            logger.warning("reading %s failed: %s", name, job.last_error)
+            return f"❌ **{name}** — could not be stored; nothing was changed."
+        added += job.result["passages"]
+        proposed += job.result["proposed"]
+    return f"✅ **{name}** — {added} passages remembered, {proposed} facts to confirm"
+
+
 async def receive_own_documents(files: list[cl.File]) -> None:
     """A member's own documents go into their semantic memory; proposed facts await an OK."""
     uid = user_id()
@@ -251,13 +274,9 @@ async def receive_own_documents(files: list[cl.File]) -> None:
         try:
             data = Path(str(file.path)).read_bytes()
             docs = parse_file(file.name, data, max_bytes=settings.max_upload_mb * 1_000_000)
-            added = proposed = 0
-            for doc in docs:
-                a, p = await runtime().memory.add_document(uid, doc.title or file.name, doc.text)
-                added, proposed = added + a, proposed + p
-            lines.append(
-                f"✅ **{file.name}** — {added} passages remembered, {proposed} facts to confirm"
-            )
+            report.content = "\n".join([*lines, f"Reading **{file.name}**…"])
+            await report.update()
+            lines.append(await _read(uid, file.name, docs))
         except (InvalidInput, OSError) as error:
             lines.append(f"❌ **{file.name}** — {error}")
         except Exception:

@@ -15,6 +15,7 @@ from coach.cli.personas import add_personas_parser
 from coach.cli.route import cmd_route
 from coach.cli.serve import cmd_db_upgrade, cmd_serve
 from coach.cli.users import add_users_parser, cmd_users_add
+from coach.cli.worker import add_worker_parser
 from coach.config import load_settings
 from coach.errors import CoachError
 
@@ -62,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
     add.set_defaults(func=cmd_users_add)
     add_users_parser(users_sub)
     add_export_parser(sub)
+    add_worker_parser(sub)
     return top
 
 

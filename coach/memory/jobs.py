@@ -16,7 +16,7 @@ import contextlib
 import logging
 import random
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -26,6 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from coach.foreground import FOREGROUND
 from coach.storage import jobs as store
 from coach.storage.db import Database
+from coach.storage.models import Job
 
 logger = logging.getLogger(__name__)
 
@@ -145,9 +146,29 @@ class JobQueue:
             ran += 1
         return ran
 
-    async def run_forever(self) -> None:
-        """The worker loop: run jobs as they come, wait for a wake-up or poll when idle."""
-        while True:
+    @contextlib.asynccontextmanager
+    async def listening(self) -> AsyncIterator[None]:
+        """For the block, wake on every job enqueued by any process (PostgreSQL LISTEN on
+        `store.CHANNEL`), so a worker in its own process starts new work at once. If that
+        connection drops, the worker still finds work at its next poll."""
+        async with self.db.engine.connect() as connection:
+            raw = (await connection.get_raw_connection()).driver_connection
+            assert raw is not None
+
+            def heard(*_: object) -> None:
+                self.wake()
+
+            await raw.add_listener(store.CHANNEL, heard)
+            try:
+                yield
+            finally:
+                with contextlib.suppress(Exception):
+                    await raw.remove_listener(store.CHANNEL, heard)
+
+    async def run_forever(self, stop: asyncio.Event | None = None) -> None:
+        """The worker loop: run jobs as they come, wait for a wake-up or poll when idle. With
+        `stop`, return once it is set and the job in hand (if any) is finished."""
+        while stop is None or not stop.is_set():
             try:
                 if await self.run_one():
                     continue
@@ -156,8 +177,23 @@ class JobQueue:
             except Exception:
                 logger.exception("job worker: could not reach the queue; retrying")
             self._wake.clear()
+            if stop is not None and stop.is_set():
+                return
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+
+    async def wait(self, job_id: int, *, timeout: float) -> Job | None:
+        """The job once it is done or failed (its `result`, its `last_error`); None while it
+        is still unfinished after `timeout` seconds, or if it no longer exists."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            async with self.db.session() as session:
+                job = await store.outcome(session, job_id=job_id)
+            if job is None or job.status in ("done", "failed"):
+                return job
+            if asyncio.get_running_loop().time() >= deadline:
+                return None
+            await asyncio.sleep(0.1)
 
     async def wait_idle(self, *, user_id: uuid.UUID, timeout: float) -> bool:
         """Wait until a person's jobs have all run (or failed); False on timeout."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -32,6 +32,7 @@ from coach.storage.models import Conversation, Message
 logger = logging.getLogger(__name__)
 REMEMBER = "remember"
 SUMMARIZE = "summarize"
+READ_DOCUMENT = "document"
 
 
 class Summarizer(Protocol):
@@ -84,6 +85,7 @@ class Memory:
         )
         queue.register(REMEMBER, self._remember)
         queue.register(SUMMARIZE, self._summarize)
+        queue.register(READ_DOCUMENT, self._read_document)
 
     # -- the turn ---------------------------------------------------------------------------
 
@@ -239,11 +241,49 @@ class Memory:
         return Imported(len(sessions), len(items), added, ops)
 
     async def add_document(self, user_id: uuid.UUID, title: str, text: str) -> tuple[int, int]:
-        """A member's own document (brand brief, plan): its passages go into their semantic
-        memory, and one pass proposes profile facts, stored as `pending` until confirmed.
+        """A member's own document (brand brief, plan), read here and now: its passages go into
+        their semantic memory, and one pass proposes profile facts, stored as `pending` until
+        confirmed. The app queues `submit_document` instead, so the worker reads it.
 
         Returns (passages added, facts proposed).
         """
+        write, found = await self._read(user_id, title, text)
+        async with self.db.session() as session:
+            await write(session)
+            await session.commit()
+        return found["passages"], found["proposed"]
+
+    async def submit_document(self, user_id: uuid.UUID, title: str, text: str) -> int:
+        """Queue a member's document for the worker (it goes before background jobs, since the
+        member waits for it); the job's id. `JobQueue.wait` gives its result:
+        {"passages": added, "proposed": facts to confirm}."""
+        async with self.db.session() as session:
+            job = await job_store.enqueue(
+                session,
+                kind=READ_DOCUMENT,
+                user_id=user_id,
+                payload={"title": title, "text": text},
+                waiting=True,
+            )
+            await session.commit()
+        self.queue.wake()
+        return job.id
+
+    async def _read_document(self, job: Claimed, commit: Commit) -> None:
+        assert job.user_id is not None
+        write, found = await self._read(job.user_id, job.payload["title"], job.payload["text"])
+
+        async def write_and_report(session: AsyncSession) -> None:
+            await write(session)
+            await job_store.report(session, job_id=job.id, result=found)
+
+        await commit(write_and_report)
+
+    async def _read(
+        self, user_id: uuid.UUID, title: str, text: str
+    ) -> tuple[Callable[[AsyncSession], Awaitable[None]], dict[str, int]]:
+        """The slow part of reading a document (chunks, embeddings, facts), outside any
+        transaction; returns the write that stores it, and the counts it fills in."""
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
         chunks = chunk_markdown(text, max_tokens=200, overlap_tokens=40)
         now = datetime.now(UTC)
@@ -253,8 +293,10 @@ class Memory:
         ]
         extracted = await self.extractor.extract(text)
         rows = await self.semantic.rows(user_id, items)
-        async with self.db.session() as session:
-            added = await item_store.add_many(session, rows)
+        found = {"passages": 0, "proposed": 0}
+
+        async def write(session: AsyncSession) -> None:
+            found["passages"] = await item_store.add_many(session, rows)
             merged = await merge(
                 session,
                 user_id=user_id,
@@ -262,8 +304,9 @@ class Memory:
                 source=Source("document", None, now),
                 confirm=False,
             )
-            await session.commit()
-        return added, sum(1 for m in merged if m.op == "ask")
+            found["proposed"] = sum(1 for m in merged if m.op == "ask")
+
+        return write, found
 
     async def export(self, user_id: uuid.UUID) -> dict[str, Any]:
         """Everything stored about a person, as JSON-ready data."""

@@ -11,14 +11,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from coach.storage.models import Job
 
+CHANNEL = "brand_coach_jobs"
+"""PostgreSQL notifies this channel when a job is enqueued, so a worker in another process wakes
+at once instead of at its next poll."""
+
 
 async def enqueue(
-    session: AsyncSession, *, kind: str, user_id: uuid.UUID | None, payload: dict[str, Any]
+    session: AsyncSession,
+    *,
+    kind: str,
+    user_id: uuid.UUID | None,
+    payload: dict[str, Any],
+    waiting: bool = False,
 ) -> Job:
-    """Add a job (it becomes due at once); callers commit, usually with the work that caused it."""
-    job = Job(kind=kind, user_id=user_id, payload=payload, status="pending")
+    """Add a job (it becomes due at once); callers commit, usually with the work that caused it.
+    The notification is transactional too: listeners hear it when the caller commits. A job
+    someone is `waiting` for is claimed before the background ones."""
+    job = Job(kind=kind, user_id=user_id, payload=payload, status="pending", waiting=waiting)
     session.add(job)
     await session.flush()
+    await session.execute(
+        text("SELECT pg_notify(:channel, :kind)"), {"channel": CHANNEL, "kind": kind}
+    )
     return job
 
 
@@ -30,7 +44,7 @@ _CLAIM = text(
         SELECT id FROM jobs
         WHERE (status = 'pending' AND run_after <= now())
            OR (status = 'running' AND locked_until < now())
-        ORDER BY run_after, id
+        ORDER BY waiting DESC, run_after, id
         FOR UPDATE SKIP LOCKED
         LIMIT 1)
     RETURNING id, kind, user_id, payload, attempts
@@ -56,6 +70,16 @@ async def finish(session: AsyncSession, *, job_id: int, attempt: int) -> bool:
         .values(status="done", finished_at=func.now(), locked_until=None, last_error=None)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def report(session: AsyncSession, *, job_id: int, result: dict[str, Any]) -> None:
+    """Store what the job found, in the transaction that finishes it."""
+    await session.execute(update(Job).where(Job.id == job_id).values(result=result))
+
+
+async def outcome(session: AsyncSession, *, job_id: int) -> Job | None:
+    """The job as it stands now."""
+    return await session.get(Job, job_id, populate_existing=True)
 
 
 async def fail(

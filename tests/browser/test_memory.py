@@ -28,6 +28,7 @@ from tests.browser.conftest import ARTIFACTS, Served, serve
 pytestmark = pytest.mark.browser
 PASSWORD = "member password 123"
 MEMBER = f"priya-{uuid.uuid4().hex[:6]}@example.com"
+UPLOADER = f"mara-{uuid.uuid4().hex[:6]}@example.com"
 USER_MESSAGE = '.step[data-step-type="user_message"]'
 ROUTING_STEP = '.step[data-step-type="tool"]'
 HEADINGS = ("You", "Your business", "Your market", "Direction")  # as `/memory` groups facts
@@ -43,19 +44,20 @@ class MemberApp:
     email: str
 
 
-async def _add_member(url: str) -> None:
+async def _add_members(url: str) -> None:
     db = Database.connect(url)
-    await Accounts(db).add(MEMBER, role="member", password=PASSWORD)
+    for email in (MEMBER, UPLOADER):
+        await Accounts(db).add(email, role="member", password=PASSWORD)
     await db.close()
 
 
 @pytest.fixture(scope="module")
 def member_app() -> Iterator[MemberApp]:
-    """The product as `make run` starts it (offline, shipped knowledge) plus one member."""
+    """The product as `make run` starts it (offline, shipped knowledge) plus two members."""
     folder = Path(tempfile.mkdtemp(prefix="bc-memory-", dir="/tmp"))
     url = embedded_database_url(folder)
     for app in serve(DATABASE_URL=url):
-        asyncio.run(_add_member(url))
+        asyncio.run(_add_members(url))
         yield MemberApp(app, MEMBER)
 
 
@@ -198,3 +200,43 @@ async def test_facts_from_one_session_are_remembered_and_used_in_the_next(
     await page.set_viewport_size({"width": 1280, "height": 1400})  # the whole listing in view
     await memory.scroll_into_view_if_needed()
     await page.screenshot(path=str(ARTIFACTS / "memory.png"))
+
+
+BRIEF = """# Brand brief
+
+Our company is called Saltmarsh Candles and we are based in Whitby.
+
+We make hand-poured soy candles scented like the North Sea coast. Every jar is reused from a
+local café.
+"""
+
+
+async def test_a_members_own_document_is_read_after_upload_and_its_facts_await_an_ok(
+    member_app: MemberApp, new_browser: NewPage, tmp_path: Path
+) -> None:
+    """The app's memory worker (a process of its own) reads the brief while the member waits;
+    what it proposes is asked about, not stored."""
+    brief = tmp_path / "brand-brief.md"
+    brief.write_text(BRIEF)
+    page = await new_browser()
+    await log_in(page, member_app.app.url, UPLOADER, PASSWORD)
+    await page.set_input_files("#upload-button-input", str(brief))
+    await expect(page.locator("#attachments")).to_contain_text("brand-brief", timeout=30_000)
+    await page.wait_for_selector("#upload-button", timeout=30_000)  # upload finished
+    await page.fill("textarea#chat-input", "Here is my brand brief.")
+    await page.keyboard.press("Enter")
+
+    report = page.locator(ASSISTANT).filter(has_text="brand-brief.md —")
+    await expect(report).to_contain_text(
+        re.compile(r"✅ brand-brief\.md — [1-9]\d* passages remembered, [1-9]\d* facts to confirm"),
+        timeout=60_000,
+    )
+    question = page.locator(ASSISTANT).filter(
+        has_text="From your document — Business name: “Saltmarsh Candles”. Shall I remember it?"
+    )
+    await expect(question).to_have_count(1, timeout=15_000)
+    await page.wait_for_selector("#stop-button", state="detached", timeout=60_000)  # turn over
+    memory = await show_memory(page, until="Saltmarsh Candles")
+    business = sections(await memory.inner_text())["Your business"]
+    line = line_of(business, "Business name: Saltmarsh Candles · since ")
+    assert line.endswith("waiting for your OK")  # proposed, not yet remembered

@@ -13,6 +13,7 @@ from coach.bootstrap import Runtime
 from coach.config import PROJECT_ROOT
 from coach.memory.jobs import Claimed, Commit
 from coach.storage import jobs as job_store
+from coach.storage.db import Database
 from coach.storage.models import Fact, Job, MemoryItem
 from tests.fakes.llm import ScriptedLLM
 from tests.test_coach import run_turn
@@ -141,3 +142,50 @@ async def test_a_crash_mid_job_reruns_it_once(
         facts = list(await session.scalars(select(Fact.value).where(Fact.user_id == member)))
         items = await session.scalar(select(func.count()).where(MemoryItem.user_id == member))
     assert facts == ["busy nurses working night shifts"] and items == 1
+
+
+async def test_a_job_someone_waits_for_goes_before_background_jobs(runtime: Runtime) -> None:
+    await runtime.queue.drain()
+    order: list[str] = []
+
+    async def note(job: Claimed, commit: Commit) -> None:
+        order.append(job.payload["name"])
+        await commit(lambda session: asyncio.sleep(0))
+
+    runtime.queue.register("test-order", note)
+    async with runtime.db.session() as session:
+        for name, waiting in (("older", False), ("old", False), ("awaited", True)):
+            await job_store.enqueue(
+                session, kind="test-order", user_id=None, payload={"name": name}, waiting=waiting
+            )
+        await session.commit()
+    assert await runtime.queue.drain() == 3
+    assert order == ["awaited", "older", "old"]
+
+
+async def test_a_listening_worker_wakes_when_another_process_enqueues(runtime: Runtime) -> None:
+    """PostgreSQL NOTIFY on enqueue: the worker starts at once rather than at its next poll."""
+    await runtime.queue.drain()
+    runtime.queue.poll_seconds = 30.0  # only a notification can wake it in time
+    ran = asyncio.Event()
+
+    async def note(job: Claimed, commit: Commit) -> None:
+        await commit(lambda session: asyncio.sleep(0))
+        ran.set()
+
+    runtime.queue.register("test-wake", note)
+    stop = asyncio.Event()
+    async with runtime.queue.listening():
+        worker = asyncio.create_task(runtime.queue.run_forever(stop))
+        await asyncio.sleep(0.3)  # the worker found nothing and waits
+        other = Database.connect(str(runtime.db.engine.url.render_as_string(False)))
+        try:
+            async with other.session() as session:  # another connection, as another process
+                await job_store.enqueue(session, kind="test-wake", user_id=None, payload={})
+                await session.commit()
+        finally:
+            await other.close()
+        await asyncio.wait_for(ran.wait(), timeout=5)
+        stop.set()
+        runtime.queue.wake()
+        await asyncio.wait_for(worker, timeout=5)  # `stop` ends the loop cleanly

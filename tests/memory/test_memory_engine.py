@@ -254,8 +254,9 @@ async def test_model_extractor_errors_fail_the_job_for_a_retry(
         await extractor.extract("We moved to Bristol.")
 
 
+@pytest.mark.parametrize("path", ["read directly", "read by the worker, as the app does"])
 async def test_a_members_document_is_recalled_and_its_facts_wait_for_confirmation(
-    runtime: Runtime, member: uuid.UUID
+    runtime: Runtime, member: uuid.UUID, path: str
 ) -> None:
     brief = (
         "# Brand brief\n\n"
@@ -263,7 +264,16 @@ async def test_a_members_document_is_recalled_and_its_facts_wait_for_confirmatio
         "We make hand-poured soy candles scented like the North Sea coast. "
         "Every jar is reused from a local café."
     )
-    passages, proposed = await runtime.memory.add_document(member, "Brand brief", brief)
+    if path == "read directly":
+        passages, proposed = await runtime.memory.add_document(member, "Brand brief", brief)
+    else:
+        await runtime.queue.drain()
+        job_id = await runtime.memory.submit_document(member, "Brand brief", brief)
+        assert await runtime.queue.wait(job_id, timeout=0) is None  # not read yet
+        await runtime.queue.drain()
+        job = await runtime.queue.wait(job_id, timeout=5)
+        assert job is not None and job.status == "done" and job.result is not None
+        passages, proposed = job.result["passages"], job.result["proposed"]
     assert passages >= 1 and proposed >= 2
     found = await runtime.memory.search(member, "what are the candles scented like?", limit=3)
     assert any("North Sea" in r.text for r in found)
