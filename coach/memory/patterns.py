@@ -20,8 +20,9 @@ Scope = Literal["sentence", "message", "request"]
 class Rule:
     """One way of stating a fact.
 
-    `category` may be "served" (audience if the value names people, else an offer) or
-    "those" (the previous sentence is the value: "Slowness and craft. Those are our values.").
+    `category` may be "served" (audience if the value names people, else an offer), "share" (the
+    person's share of the work in a team: a role, never an offer) or "those" (the previous
+    sentence is the value: "Slowness and craft. Those are our values.").
     `scope`: "sentence" runs on each kept statement; "message" on the whole message (self
     introductions spanning sentences); "request" also on questions ("could you call me Tom?").
     """
@@ -87,6 +88,19 @@ ROLE_WORDS = (
     r"photojournalist|speech therapist|speech and language therapist|occupational therapist|"
     r"optician|optometrist|pharmacist|paramedic|coder|tailor|pitmaster|md|gm|captain|gérant|gerant|"
     r"exporter|importer|wholesaler|distributor|head tutor|head coach|head chef|lead photographer)"
+)
+# Parts of running a business that one person does in a team ("i do front desk and the
+# rentals", "I do the marketing alone, my husband he does the boiling"): a role, not an offer.
+WORK_SHARE = (
+    r"(?:marketing|sales|admin|administration|accounting|accounts|bookkeeping|books|finances?|"
+    r"money|invoic\w+|payroll|paperwork|quotes|quoting|reservations|bookings|front desk|"
+    r"reception|front of house|social media|socials|website|tech|dispatch|logistics|operations|"
+    r"ops|hiring|customer service|guests|phones?|emails?|office|"
+    r"(?:guest|client|customer|business|money|admin|tech|creative|sales|office|digital|people)"
+    r"\s+side)"
+)
+SHARE_VERB = (
+    r"\bi\s+(?:do|handle|cover|look after|take care of)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
 )
 # Two roles joined ("owner + head barber", "owner/head instructor", "chef and owner").
 ROLE_JOIN = r"(?:\s+(?:and|n|&)\s+|\s*[+/]\s*)(?:[\w-]+\s+)?"
@@ -212,6 +226,7 @@ RULES: list[Rule] = [
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",
     ),
+    *_rules("share", "sentence", SHARE_VERB + r"(?P<v>(?:the\s+)?" + WORK_SHARE + r"\b.*?)" + END_LONG),
     # -- industry --------------------------------------------------------------------------
     *_rules(
         "industry",

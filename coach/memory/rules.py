@@ -788,12 +788,29 @@ def extract(text: str) -> list[ExtractedFact]:
         if len(opening) == 2 and len(opening[0].split()) > 4:
             opening = opening[:1]  # "I'm Camille. I teach…" reaches the second sentence
         _introduced_trade(found, set(opening))
+    _one_role(found)
     roles = [f.value for f in found if f.category == "role"]
     if roles and not any(f.category == "industry" for f in found):
         industry = _derived_industry(roles[0])
         if industry:
             add("industry", industry, text)
     return found
+
+
+def _one_role(found: list[ExtractedFact]) -> None:
+    """A share of the work ("i do front desk and the rentals") is the role only when the message
+    names no role outright ("I am the manager, I do the guests, the kitchen…"), and only once."""
+    roles = [f for f in found if f.category == "role"]
+    shares = [f for f in roles if _is_share(f)]
+    if shares:
+        keep = shares[:1] if len(shares) == len(roles) else []
+        found[:] = [f for f in found if f not in shares or f in keep]
+
+
+def _is_share(fact: ExtractedFact) -> bool:
+    """Whether a role was read from "I do …" (its value follows a share verb in its quote)."""
+    quote, value = fact.quote.lower(), fact.value.lower()
+    return any(quote.startswith(value, m.end()) for m in _SHARE.finditer(quote))
 
 
 def _from_statement(
@@ -836,7 +853,7 @@ def _from_statement(
                         add("value", clean_value(value), sentence, change=statement.change)
                 continue
             start, end = match.span("v")
-            if category in ("company", "location", "price", "industry", "role"):
+            if category in ("company", "location", "price", "industry", "role", "share"):
                 clause = _CLAUSE_START.split(text[:start])[-1] + text[start:end]
                 if _PLAN.search(clause) or _PAST.search(clause):
                     continue  # "I want to open a branch in Ikeja", "I grew up on a farm in Cork"
@@ -936,6 +953,10 @@ def _introduced_trade(found: list[ExtractedFact], opening: set[str]) -> None:
             return
 
 
+_OTHERS_SHARE = re.compile(r",\s+(?:my|our|his|her|he|she|they)\b", re.IGNORECASE)
+_SHARE = re.compile(p.SHARE_VERB, re.IGNORECASE)
+
+
 def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, str]]:
     raw = clean_value(match.group("v"))
     if category == "served":
@@ -962,6 +983,8 @@ def _values(category: str, match: re.Match[str], text: str) -> list[tuple[str, s
         return [("location", place)] if place else []
     if category == "offer":
         return [("offer", v) for v in split_offers(raw)]
+    if category == "share":  # "the marketing alone, my husband he does the boiling"
+        return [("role", _OTHERS_SHARE.split(raw, maxsplit=1)[0].strip(" ,"))]
     if category == "goal":  # "to grow to ten employees, and to increase the share of…"
         return [("goal", clean_value(v)) for v in re.split(r",?\s+and\s+to\s+", raw) if clean_value(v)]
     if category == "challenge":  # "that we are seen as expensive, and that founders never find us"

@@ -432,3 +432,35 @@ def test_names_in_lower_case_and_more_introductions(text: str, expected: set[tup
 )
 def test_one_kind_of_fact_in_more_wordings(category: str, text: str, values: set[str]) -> None:
     assert {v for c, v in facts(text) if c == category} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In a team, what the person does is their role, and none of it is something they sell.
+        (
+            "me and jonas own it, he is the mechanic, i do front desk and the rentals",
+            {("role", "front desk and the rentals")},
+        ),
+        (
+            "my husband is the electrician. i do quotes, sales, admin, chasing money lol",
+            {("role", "quotes, sales, admin, chasing money")},
+        ),
+        (
+            "And I do the marketing alone, my husband he does the boiling.",
+            {("role", "marketing alone")},
+        ),
+        # A role named outright wins; the share of the work is neither a role nor an offer.
+        (
+            "I am the manager, I do the guests, the kitchen, the social media.",
+            {("role", "manager")},
+        ),
+        # What a business does for its customers stays an offer.
+        ("I do kitchens and bathrooms.", {("offer", "kitchens and bathrooms")}),
+        ("I used to do the marketing for a big agency.", set()),
+    ],
+)
+def test_a_share_of_the_work_is_a_role_not_an_offer(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {f for f in facts(text) if f[0] in ("role", "offer")} == expected
