@@ -3,10 +3,10 @@
 When the memory worker runs inside the app's process (`BRAND_COACH_MEMORY_WORKER=inline`, tests,
 `benchmarks.first_token --worker inline`), its work (extracting facts, embedding exchanges,
 reading documents) shares this process and its CPU with the replies people are waiting for. (By
-default the app runs it as a separate, lower-priority process instead: `coach.memory.worker`.) From the moment a message arrives until its
-first token is sent, the reply is "preparing"; background work checks `step_aside()` between its
-steps and waits until no reply is preparing, for at most `longest` seconds so a constant stream
-of messages cannot starve it. A step already running finishes (a slice of embedding, one
+default the app runs it as a separate, lower-priority process instead: `coach.memory.worker`.)
+From the moment a message arrives until its first token is sent, the reply is "preparing";
+background work checks `step_aside()` between its steps and waits until no reply is preparing,
+for at most `longest` seconds so a constant stream of messages cannot starve it. A step already running finishes (a slice of embedding, one
 transaction), so a reply waits for at most one short step. `benchmarks/first_token.py` measures
 the effect.
 
