@@ -6,9 +6,9 @@ reading documents) shares this process and its CPU with the replies people are w
 default the app runs it as a separate, lower-priority process instead: `coach.memory.worker`.)
 From the moment a message arrives until its first token is sent, the reply is "preparing";
 background work checks `step_aside()` between its steps and waits until no reply is preparing,
-for at most `longest` seconds so a constant stream of messages cannot starve it. A step already running finishes (a slice of embedding, one
-transaction), so a reply waits for at most one short step. `benchmarks/first_token.py` measures
-the effect.
+for at most `longest` seconds so a constant stream of messages cannot starve it. A step already
+running finishes (a slice of embedding, one transaction), so a reply waits for at most one short
+step. `benchmarks/first_token.py --worker inline` measures the effect.
 
 One gate per process (the CPU is per process); it holds only a counter, so it works across event
 loops (tests run several).
