@@ -386,8 +386,8 @@ _SIZE = re.compile(
     re.IGNORECASE,
 )
 SPLIT_LIST = re.compile(r",\s*(?:and\s+|or\s+|&\s+)?|\s+and\s+|\s+or\s+|\s+&\s+|\s*/\s*")
-_SPLIT_OFFER = re.compile(
-    r",\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+(?=(?:a|an|also|our|my|some|the)\b)",
+_SPLIT_OFFER = re.compile(  # not "3,000": a thousands separator
+    r",(?!\d{3}\b)\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+(?=(?:a|an|also|our|my|some|the)\b)",
     re.IGNORECASE,
 )
 _PLACE_TAIL = re.compile(
@@ -544,6 +544,12 @@ def find_place(value: str, known_only: bool) -> str | None:
     return None
 
 
+_BUSINESS_NOUN = re.compile(p.BUSINESS_NOUNS + r"s?", re.IGNORECASE)
+# Not a kind of business: "Nairobi called Mshono Studio" (a place and a name), "knee
+# rehabilitation after surgery" (a treatment; a surgery is also a doctor's practice).
+_NOT_A_KIND = re.compile(r"\b(?:called|named|after|before|during)\b", re.IGNORECASE)
+
+
 def plausible(category: str, value: str) -> bool:
     """Whether a value could be a fact of this category (a name is 1-3 words, a goal is not a
     dangling "to the…")."""
@@ -554,6 +560,8 @@ def plausible(category: str, value: str) -> bool:
     if category == "name":
         if value.isupper() and len(value) > 3:
             return False  # "I'm DROWNING"
+        if len(words) > 1 and _BUSINESS_NOUN.fullmatch(words[-1]):
+            return False  # "Golden Crest Farms." names the business, not the person
         return len(words) <= 3 and first not in _NOT_A_NAME and value[0].isalpha()
     if category == "company":
         return (
@@ -564,6 +572,7 @@ def plausible(category: str, value: str) -> bool:
     if category == "industry":
         return (
             1 <= len(words) <= 6
+            and not _NOT_A_KIND.search(value)
             and value.lower() not in _GENERIC_BUSINESS
             and not _NOT_AN_INDUSTRY.match(value)
         )

@@ -464,3 +464,32 @@ def test_a_share_of_the_work_is_a_role_not_an_offer(
     text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert {f for f in facts(text) if f[0] in ("role", "offer")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # A reply that names the business is not the person's name; its trade stays an offer.
+        (
+            "Golden Crest Farms. We do layers for eggs, about 3,000 birds.",
+            {("name", "Golden Crest Farms"), ("offer", "000 birds")},
+            {("offer", "layers for eggs"), ("offer", "about 3,000 birds")},
+        ),
+        # A place and a name are not a kind of business.
+        (
+            "Hi! I'm Wanjiru. I have a small tailoring studio in Kilimani, Nairobi called Mshono Studio.",
+            {("industry", "Nairobi called Mshono Studio")},
+            {("industry", "tailoring studio")},
+        ),
+        (
+            "Our caseload is mostly neck pain from desk work, knee rehabilitation after surgery.",
+            {("industry", "knee rehabilitation after surgery")},
+            set(),
+        ),
+    ],
+)
+def test_readings_that_are_not_what_they_seem_are_dropped(
+    text: str, absent: set[tuple[str, str]], present: set[tuple[str, str]]
+) -> None:
+    found = facts(text)
+    assert not absent & found and present <= found
