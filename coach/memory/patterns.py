@@ -370,7 +370,7 @@ RULES: list[Rule] = [
         r"(?:^|[,:.]\s+|\b(?:and|or)\s+)(?P<v>" + MONEY + r")\s+for\s+(?:a\s+|an\s+|the\s+|one\s+)?(?P<item>(?:[\w+-]+\s+){0,4}?[\w+-]+)(?=\s*(?:[,.;(]|$|\sand\b))",
         r"(?:^|[,:]\s+|\b(?:or|and)\s+)(?!(?:i|we|i'm|we're|i've|we've|it|it's|they|you)\b)(?:a\s+|an\s+|the\s+)?(?P<item>(?:[\w-]+\s+){0,4}?[\w-]+)\s+for\s+(?P<v>" + MONEY + r")",
         r"(?:^|[,:.]\s+|\band\s+)(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?)\s+(?!(?:for|per|a|an|each|on|to|from|in|at)\b)(?P<item>(?:[\w-]+\s+){0,3}?[\w-]+)(?=\s*(?:[,.;(]|$))",
-        r"(?:^|[,:.]\s+)(?!(?:i|we|i'm|we're|i've|we've|my|our|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){1,3}?[\w-]+)\s+(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?:k|m)?" + _UNIT + r")(?=\s*(?:[,.;]|$))",
+        r"(?:^|[,:.]\s+)(?!(?:i|we|i'm|we're|i've|we've|my|our|it|it's|they|you)\b)(?P<item>(?:[\w-]+\s+){1,3}?[\w-]+)\s+(?P<v>" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m)?" + _UNIT + r")(?=\s*(?:[,.;]|$))",
         r"(?:^|[,:]\s+|\b(?:and|so|now|just)\s+)(?P<unit>)(?P<v>" + MONEY + r")(?=\s*(?:[,.;]|$|\s(?:from|starting|as of|now|for|to|per)\b))",
     ),
     # -- offer -----------------------------------------------------------------------------

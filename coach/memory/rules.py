@@ -893,7 +893,7 @@ _NOT_OURS = re.compile(  # an amount someone else charges, earns, or the person 
     r"penny|did|doing|made|making|earn\w*|mrr|arr|done with|charging|compare\w*)\b",
     re.IGNORECASE,
 )
-_PRICE_PIECE = re.compile(r"\s*(?:[;,(]|\s[–—-]\s|\.\s|\b(?:and|then|but|while|whereas)\s)\s*", re.IGNORECASE)
+_PRICE_PIECE = re.compile(r"\s*(?:[;(]|,(?!\d{3}(?!\d))|\s[–—-]\s|\.\s|\b(?:and|then|but|while|whereas)\s)\s*", re.IGNORECASE)
 
 
 def _unread_prices(text: str, read: list[tuple[int, int]]) -> list[str]:

@@ -493,3 +493,17 @@ def test_readings_that_are_not_what_they_seem_are_dropped(
 ) -> None:
     found = facts(text)
     assert not absent & found and present <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        # A thousands separator is part of the amount, whatever follows it.
+        ("Coffee tables $1,100 to start.", "Coffee tables $1,100 to start"),
+        ("3kw full system GH₵28,000 installed.", "3kw full system GH₵28,000 installed"),
+        ("Dorm beds at $18.000 CLP a night.", "Dorm beds at $18.000 CLP a night"),
+        ("I meant $2,100 not 2,200.", "I meant $2,100 not 2,200"),
+    ],
+)
+def test_an_amount_is_never_cut_at_its_thousands_separator(text: str, price: str) -> None:
+    assert {v for c, v in facts(text) if c == "price"} == {price}
