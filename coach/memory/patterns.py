@@ -119,13 +119,16 @@ PROPER = r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|(?-i:and|of|the|de|del|do|dos|das
 PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(?:,\s(?!I\b|I'(?-i:m|ve|d|ll)\b)(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*)?)?"
 # A place in any case; `rules` only trusts a lower-case one when `places.is_place` knows it.
 ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}"
-CURRENCY = r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿]|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
+CURRENCY = (
+    r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿₫₴₸₾₼৳₨₭₮₲₡]"
+    r"|(?-i:S/|Rp|RM|Rs\.?|Tk\.?)\s?(?=\d)|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
+)
 _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
 # An amount of money without its unit ("£4.50", "12 000 NOK", "₦4.5m", "$159pp").
 AMOUNT = (
     r"(?:" + CURRENCY + r"\s?\d[\d,.]*(?![.,]?\d)(?:k|m|mn|bn|pp|pppn)?\b(?:\s*(?:(?-i:[A-Z]{3})|dollars|euros|pounds|yen|rupees))?"
-    r"|\d[\d,.]*(?<=\d)\s?[€£¥₹₦₺₪฿₩₱](?!\w)"
-    r"|\d{1,3}(?:\s\d{3})+\s*(?-i:[A-Z]{3})\b|\d[\d,.]*(?![.,]?\d)k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis))"
+    r"|\d[\d,.]*(?<=\d)\s?[€£¥₹₦₺₪฿₩₱₫₴₸₾₼৳₨₭₮₲₡](?!\w)"
+    r"|\d{1,3}(?:\s\d{3})+\s*(?-i:[A-Z]{3})\b|\d[\d,.]*(?![.,]?\d)k?\s*(?:million\s+|m\s+)?(?:(?-i:[A-Z]{3})\b|dollars|euros?|pounds|yen|rupees|bucks|quid|rand|naira|shillings|pesos|reais|dirhams|riyals?|zł|zl|złoty|kr|lei|baht|ringgit|soles|cedis|(?:Kč|(?-i:Ft)|dong|som|tenge|lari|dram|hryvnia|zloty)\b))"
 )
 MONEY = AMOUNT + _UNIT
 # Where a value ends.

@@ -507,3 +507,31 @@ def test_readings_that_are_not_what_they_seem_are_dropped(
 )
 def test_an_amount_is_never_cut_at_its_thousands_separator(text: str, price: str) -> None:
     assert {v for c, v in facts(text) if c == "price"} == {price}
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        # Currencies written the way people in Peru, Indonesia, Malaysia, Bangladesh, Sri Lanka,
+        # Czechia, Hungary, Vietnam and Kazakhstan write them.
+        ("Private class is S/ 45 for one hour.", "private class at S/ 45 for one hour"),
+        ("500g raw honey is Rp 120.000.", "Rp 120.000 for 500g raw honey"),
+        ("Follow-ups go to RM 130 from next month.", "RM 130 for follow-ups"),
+        ("Garam masala 250 gram is Tk 220.", "Tk 220 for garam masala 250 gram"),
+        ("basic store setup Rs 180k", "Rs 180k for basic store setup"),
+        ("IPA keg is 4 100 Kč.", "IPA keg is 4 100 Kč"),
+        ("A standard consultation is 9 500 Ft.", "A standard consultation is 9 500 Ft"),
+        ("Coffee is 45,000₫ a cup.", "coffee at 45,000₫ a cup"),
+        ("Lessons are 5,000 tenge per hour.", "lessons at 5,000 tenge per hour"),
+    ],
+)
+def test_prices_in_the_worlds_currencies_are_read(text: str, price: str) -> None:
+    assert {v for c, v in facts(text) if c == "price"} == {price}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["we set every post in concrete 3ft deep.", "We sell 40 something candles a week."],
+)
+def test_words_that_look_like_currencies_are_not_prices(text: str) -> None:
+    assert not {v for c, v in facts(text) if c == "price"}
