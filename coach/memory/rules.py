@@ -604,6 +604,9 @@ def plausible(category: str, value: str) -> bool:
     return len(value) >= 2
 
 
+_ITEM_TAIL = re.compile(r"(?:\s+(?:at|for|from|around|about|is|are|was|costs?|of))+$", re.IGNORECASE)
+
+
 def _price(match: re.Match[str], statement: str) -> str | None:
     """The price in a match, with what is priced when the amount has no unit ("£4.50 for a loaf")."""
     money = clean_value(match.group("v"))
@@ -630,6 +633,7 @@ def _price(match: re.Match[str], statement: str) -> str | None:
     if _PRONOUN_ITEM.match(words[-1]):
         return money
     item = re.sub(r"^(?:my|our)\s+", "", item, flags=re.IGNORECASE)
+    item = _ITEM_TAIL.sub("", item) or item  # "private classes at" → "private classes"
     item = (
         item[0].lower() + item[1:] if item[0].isupper() and not item.split()[0].isupper() else item
     )

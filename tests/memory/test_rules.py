@@ -535,3 +535,16 @@ def test_prices_in_the_worlds_currencies_are_read(text: str, price: str) -> None
 )
 def test_words_that_look_like_currencies_are_not_prices(text: str) -> None:
     assert not {v for c, v in facts(text) if c == "price"}
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        # What is priced never ends in a dangling word ("… at at …", "… for an assessment at").
+        ("Private classes at S/ 45 an hour.", "private classes at S/ 45 an hour"),
+        ("Initial assessment at Tk 2,000.", "Tk 2,000 for initial assessment"),
+        ("Boosters stay at £48.", "£48 for boosters stay"),
+    ],
+)
+def test_what_is_priced_has_no_dangling_word(text: str, price: str) -> None:
+    assert {v for c, v in facts(text) if c == "price"} == {price}
