@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from typing import Any
 
@@ -20,7 +21,11 @@ def add_worker_parser(sub: Any) -> None:
     worker.add_argument(
         "--nice", type=int, default=0, help="lower the CPU priority by this much (0-19)"
     )
-    worker.add_argument("--parent", type=int, help="stop when the process with this pid is gone")
+    worker.add_argument(
+        "--parent",
+        type=int,
+        help="the pid of the process that started this one (the app): stop if it goes away",
+    )
     worker.set_defaults(func=cmd_worker)
 
 
@@ -28,6 +33,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     """Work through the job queue until stopped (SIGTERM finishes the job in hand)."""
     if not 0 <= args.nice <= 19:
         print("brand-coach worker: --nice must be between 0 and 19.", file=sys.stderr)
+        return 2
+    if args.parent is not None and args.parent != os.getppid():
+        print(
+            f"brand-coach worker: --parent {args.parent} is not the process that started this "
+            f"one (pid {os.getppid()}).",
+            file=sys.stderr,
+        )
         return 2
     asyncio.run(run(settings, nice=args.nice, parent=args.parent))
     return 0

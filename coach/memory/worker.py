@@ -33,7 +33,8 @@ READY = "memory worker ready"
 
 
 async def run(settings: Settings, *, nice: int = 0, parent: int | None = None) -> None:
-    """Work through the job queue until SIGTERM/SIGINT, or until process `parent` is gone."""
+    """Work through the job queue until SIGTERM/SIGINT, or until this process is orphaned: its
+    parent is no longer `parent` (the app that started it crashed)."""
     from coach.bootstrap import build_runtime  # the runtime imports this package
 
     if nice:

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
-import subprocess
 import sys
 import time
 import uuid
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from coach.bootstrap import Runtime
-from coach.config import PROJECT_ROOT
+from coach.cli import main
 from coach.memory.worker import READY, WorkerProcess
 from coach.storage.models import Fact
+from tests.browser.conftest import start_process
 from tests.fakes.llm import ScriptedLLM
 from tests.test_coach import run_turn
 
@@ -80,18 +82,13 @@ def _running(pid: int) -> bool:
 
 def test_the_worker_stops_when_the_app_that_started_it_is_gone(database_url: str) -> None:
     """`--parent`: a worker orphaned by a crashed app exits instead of running on alone."""
-    app = subprocess.Popen(  # a stand-in for the app: a shell that starts the worker
+    app, lines = start_process(  # a stand-in for the app: a shell that starts the worker
         ["sh", "-c", f'"{sys.executable}" -m coach.cli worker --parent $$ & echo $!; wait'],
-        cwd=PROJECT_ROOT,
-        env=os.environ | {"DATABASE_URL": database_url},
-        stdout=subprocess.PIPE,
-        text=True,
+        os.environ | {"DATABASE_URL": database_url},
+        re.compile(READY),  # it loaded its models and listens
     )
-    assert app.stdout is not None
-    worker_pid = int(app.stdout.readline())
+    worker_pid = int(lines[0])
     try:
-        lines = iter(app.stdout.readline, "")
-        assert any(READY in line for line in lines)  # it loaded its models and listens
         assert _running(worker_pid)
         app.kill()  # the app crashes; the worker is orphaned
         app.wait(10)
@@ -102,3 +99,10 @@ def test_the_worker_stops_when_the_app_that_started_it_is_gone(database_url: str
     finally:
         if _running(worker_pid):
             os.kill(worker_pid, signal.SIGKILL)
+
+
+def test_a_parent_that_did_not_start_the_worker_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["worker", "--parent", str(os.getpid())]) == 2
+    assert "is not the process that started this one" in capsys.readouterr().err
