@@ -100,10 +100,11 @@ class RuleExtractor:
         model = self.model or clause_model.shipped()
         vectors = await self.embedder.embed([*clauses, question], background=True)
         if not self._runs_encoder(model):
-            return model.read(clauses, question, vectors, found)
+            return [f.as_guess() for f in model.read(clauses, question, vectors, found)]
         tuned = await self._score(model, clauses, question)
         added = model.read(clauses, question, vectors, found, tuned.probabilities)
-        return added + phrase_tagger.facts(tuned.phrases, clauses, found + added)
+        added += phrase_tagger.facts(tuned.phrases, clauses, found + added)
+        return [f.as_guess() for f in added]
 
     def _runs_encoder(self, model: clause_model.ClauseModel) -> bool:
         """Whether `model` has an encoder and the embedder can run it: its layers are MiniLM's,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from coach.memory.patterns import AMOUNT
 
@@ -225,6 +225,21 @@ class ExtractedFact(BaseModel):
         description="true when the person says this is no longer true ('we stopped selling…')",
     )
     quote: str = Field(default="", max_length=500, description="the words that state it")
+    # A guess rather than a statement: read by the learned clause reader or phrase tagger, or
+    # derived ("wedding photographer" → wedding photography). A guess fills an empty one-value
+    # category but never contradicts what is held: the coach does not ask "shall I update your
+    # name to …?" on a guess (`profile.merge`). Not part of the model's structured output.
+    _tentative: bool = PrivateAttr(default=False)
+
+    @property
+    def tentative(self) -> bool:
+        return self._tentative
+
+    def as_guess(self) -> ExtractedFact:
+        """This fact, marked as a guess."""
+        guess = self.model_copy()
+        guess._tentative = True
+        return guess
 
 
 class Extraction(BaseModel):

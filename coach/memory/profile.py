@@ -34,6 +34,7 @@ from coach.memory.facts import (
     noun,
     same_value,
     shifts,
+    single_valued,
     would_replace,
 )
 from coach.storage import facts as store
@@ -128,6 +129,8 @@ async def merge(
         elif not rivals:
             fact = await store.add(session, status="active", **fields)
             results.append(Merged("add", fact))
+        elif item.tentative and single_valued(item.category):
+            results.append(Merged("noop", None))  # a guess never contradicts what is held
         elif item.change or source.kind == "edit":
             fact = await store.add(session, status="active", **fields)
             for old in rivals:

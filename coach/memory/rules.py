@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from coach.memory import patterns as p
 from coach.memory.facts import ExtractedFact
 from coach.memory.places import NOT_A_NAMED_PLACE, NOT_A_PLACE, is_place
@@ -557,6 +559,8 @@ def plausible(category: str, value: str) -> bool:
     if not words or len(value) > 160 or len(words) > 20 or value.lower() in _STOP_VALUES:
         return False
     first = words[0].lower().strip(",")
+    if category in _PROPER_NAMES and len(words) == 1 and _not_a_proper_name(value):
+        return False
     if category == "name":
         if value.isupper() and len(value) > 3:
             return False  # "I'm DROWNING"
@@ -602,6 +606,25 @@ def plausible(category: str, value: str) -> bool:
             )
         )
     return len(value) >= 2
+
+
+# Categories whose values are proper names, and the single words that never are one: a number
+# ("we are 4"), or an English function word or contraction starting a sentence ("Among them…",
+# "Been sniffing round the competition", "We've got an orchard").
+_PROPER_NAMES = frozenset({"name", "company", "competitor", "location"})
+_FUNCTION_WORDS = (ENGLISH_STOP_WORDS - {"bill", "co", "de", "con", "mill"}) | {  # names, or in them
+    "having", "being", "doing", "probably", "honestly", "basically", "actually", "locally",
+    "biggest", "bigger",
+}
+
+
+def _not_a_proper_name(word: str) -> bool:
+    word = word.strip(" .,;:!?'\"").lower()
+    return (
+        not any(c.isalpha() for c in word)
+        or word in _FUNCTION_WORDS
+        or word.replace("’", "'") in {"we've", "i've", "we're", "i'm", "it's", "they're"}
+    )
 
 
 _ITEM_TAIL = re.compile(r"(?:\s+(?:at|for|from|around|about|is|are|was|costs?|of))+$", re.IGNORECASE)
@@ -807,6 +830,8 @@ def extract(text: str) -> list[ExtractedFact]:
         industry = _derived_industry(roles[0])
         if industry:
             add("industry", industry, text)
+            if found[-1].category == "industry":
+                found[-1] = found[-1].as_guess()
     return found
 
 

@@ -96,6 +96,29 @@ async def test_contradiction_asks_and_records_the_answer(
         await profile.resolve(member, question.fact_id, accept=True)
 
 
+async def test_a_guess_fills_an_empty_one_value_category_but_never_contradicts(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    """What the learned readers guess (or a trade derived from a role) is kept when nothing is
+    held, but never asks to replace what the person stated; a list takes a guess as usual."""
+    profile = runtime.memory.profile
+    (first,) = await profile.merge(member, [fact("industry", "pottery").as_guess()], Source())
+    assert first.op == "add"
+    await profile.merge(member, [fact("industry", "ceramics studio", change=True)], Source())
+    guesses = [fact("industry", "only pottery"), fact("name", "Spelt"), fact("goal", "ten kilns")]
+    await profile.merge(member, [fact("name", "Rangi")], Source())
+    merged = await profile.merge(member, [g.as_guess() for g in guesses], Source())
+    assert [m.op for m in merged] == ["noop", "noop", "add"]
+    assert await profile.questions(member) == []
+    assert await active(runtime, member) == {
+        ("industry", "ceramics studio"),
+        ("name", "Rangi"),
+        ("goal", "ten kilns"),
+    }
+    (stated,) = await profile.merge(member, [fact("name", "Aroha")], Source())
+    assert stated.op == "ask"  # the same value stated, not guessed, is asked about
+
+
 async def test_ideal_customers_are_a_list_that_a_shift_replaces(
     runtime: Runtime, member: uuid.UUID
 ) -> None:

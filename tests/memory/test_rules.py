@@ -237,6 +237,35 @@ def test_adding_something_is_an_offer_not_a_role() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Been sniffing round the competition lately.",  # not a competitor called "Been"
+        "Among the competition, honestly nobody does sourdough.",
+        "Having competitors is fine.",
+    ],
+)
+def test_a_word_that_starts_a_sentence_is_not_a_proper_name(text: str) -> None:
+    named = {"name", "company", "competitor", "location"}
+    assert not {(c, v) for c, v in facts(text) if c in named}
+
+
+def test_a_one_word_proper_name_still_counts() -> None:
+    assert {("name", "Bill"), ("company", "Bill's Plumbing")} <= facts(
+        "I'm Bill, I run Bill's Plumbing in Leeds."
+    )
+
+
+def test_a_trade_derived_from_a_role_is_only_a_guess() -> None:
+    """ "wedding photographer" suggests wedding photography, but the person did not say it: the
+    profile keeps it only while it holds no business type (`ExtractedFact.tentative`)."""
+    found = {(f.category, f.value): f for f in extract("I'm Amara, a wedding photographer in Lyon.")}
+    assert found[("industry", "wedding photography")].tentative
+    assert not found[("role", "wedding photographer")].tentative
+    stated = extract("I run a wedding photography studio in Lyon.")
+    assert [f.tentative for f in stated if f.category == "industry"] == [False]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
