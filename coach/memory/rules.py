@@ -767,21 +767,26 @@ def extract(text: str) -> list[ExtractedFact]:
     seen: set[tuple[str, str]] = set()
 
     def add(
-        category: str, value: str, quote: str, *, change: bool = False, retire: bool = False
+        category: str,
+        value: str,
+        quote: str,
+        *,
+        change: bool = False,
+        retire: bool = False,
+        guess: bool = False,
     ) -> None:
         key = (category, value.lower())
         if key in seen or not plausible(category, value):
             return
         seen.add(key)
-        found.append(
-            ExtractedFact(
-                category=category,  # type: ignore[arg-type]
-                value=value,
-                change=change,
-                retire=retire,
-                quote=quote[:500],
-            )
+        fact = ExtractedFact(
+            category=category,  # type: ignore[arg-type]
+            value=value,
+            change=change,
+            retire=retire,
+            quote=quote[:500],
         )
+        found.append(fact.as_guess() if guess else fact)
 
     name = _introduction(message, greeted)
     if name:
@@ -829,9 +834,7 @@ def extract(text: str) -> list[ExtractedFact]:
     if roles and not any(f.category == "industry" for f in found):
         industry = _derived_industry(roles[0])
         if industry:
-            add("industry", industry, text)
-            if found[-1].category == "industry":
-                found[-1] = found[-1].as_guess()
+            add("industry", industry, text, guess=True)  # implied, not stated
     return found
 
 
