@@ -233,6 +233,10 @@ def _answers(message: str, coach_asked: str | None, found: list[ExtractedFact]) 
         found = [_all_groups(f, replies) if f.category == "audience" else f for f in found]
     if "company" in kinds:
         found = _name_was_the_business(found, replies)
+    if "competitor" in kinds and _answers_at_all(text):
+        for value, piece in _competing(replies):
+            if not any(f.category == "competitor" and same_value(f.value, value) for f in found + out):
+                out.append(rules.stated("competitor", value, piece))
     asked_for = kinds
     kinds = [k for k in kinds if not any(f.category == k for f in found + out)]
     if not kinds:
@@ -420,6 +424,83 @@ def _labelled(pieces: list[str], found: list[ExtractedFact]) -> list[ExtractedFa
                     out.append(rules.stated(kind, value, piece, quote))
             break
     return out
+
+
+# A reply to "who do you compete with?" names competitors one after another: "X, and then Y",
+# "- X (big) - Y", "X. Also Y who do…". Each item opens with its competitor.
+_COMPETING_ITEMS = re.compile(
+    r",\s+(?:and\s+)?(?:then\s+|also\s+)?|;\s+|\s+(?:and then|and also|and|n|plus|or)\s+"
+    r"(?=(?:the|a|an|some|lots|loads|all|other|many|random|cheap|big|(?-i:[A-Z])))",
+    re.IGNORECASE,
+)
+_COMPETING_LEAD = re.compile(
+    r"^(?:(?:and|also|then|plus|oh|so|but|well|honestly|probably|mostly|mainly|maybe|i guess|i think|"
+    r"i'd say|i would say|competitors?|competition|(?:the\s+)?(?:main|big|biggest|obvious|real|other)"
+    r"(?:\s+(?:one|ones|competitor|competition|threat|enemy))?(?:\s+(?:is|are))?|"
+    r"there(?:'s| is| are)(?:\s+also)?|is|are|like|kind of|really|for sure|definitely|especially|"
+    r"\d+[.)]|[-*•])(?:\s*[,:.]\s*|\s+))+",
+    re.IGNORECASE,
+)
+# Where a competitor's description ends and what is said about it starts.
+_COMPETING_END = re.compile(
+    r"\s*(?:[,;:(…]|\.\.\.|\s[—–-]\s|\s(?:they|they're|who are|which are|is|are|was|were|but|"
+    r"because|charge|charges|charging|sell|sells|selling|have|has|do|does|win|wins|take|takes|"
+    r"promise|promises|cost|costs|advertise|advertises|kind of|i guess|lol|haha|mostly|honestly|"
+    r"now|too)\b)",
+    re.IGNORECASE,
+)
+_NOT_COMPETING = re.compile(
+    r"^(?:i|we|i'm|we're|it|it's|its|he|she|they|them|you|my|our|me|us|this|that|these|those|their|"
+    r"his|her|what|who|no|nothing|none|nobody|not|neither|either|everyone|everybody|one|if|when|"
+    r"because|so|yes|yeah|ok|okay|well|good|great|thanks|there|here|last|next|first|then|now|just|"
+    r"for|in|on|at|to|from|with|by|of|very|same|every|each|different|customers|clients|buyers|"
+    r"tourists|locals|people)\b",
+    re.IGNORECASE,
+)
+_ABOUT_US = re.compile(r"\b(?:i|we|me|us|my|our|i'm|we're|you|your)\b", re.IGNORECASE)
+_HEAD_ENDS = re.compile(
+    r"\s(?:in|on|at|from|of|with|w/|like|for|near|who|that|which|doing|selling|up|down|over|"
+    r"around|across|out)\s",
+    re.IGNORECASE,
+)
+
+
+def _competing(pieces: list[str]) -> list[tuple[str, str]]:
+    """Every competitor a reply to "who do you compete with?" names, with its sentence: the
+    proper names ("Umuco Coffee House") and the groups named by description ("the big stalls in
+    the mercado 20 de Noviembre", "freelancers on upwork"). A group is the noun phrase that
+    opens an item of the reply, up to what is said about it (", they sell…", "who are…"), and
+    only when its last word names businesses or people ("stalls", "freelancers", "apps"): "pink
+    boxes" or "a bit dry" describe a competitor, they are not one."""
+    found: list[tuple[str, str]] = []
+    for piece in pieces:
+        if piece.rstrip().endswith("?") or _DODGE.match(_OPENER.sub("", piece).strip()):
+            continue
+        values = [
+            name
+            for name in rules.named_competitors(piece)
+            if not _PLACE_BEFORE.search(piece[: piece.find(name)])  # "X, on Station Parade"
+        ]
+        for item in _COMPETING_ITEMS.split(piece):
+            item = _COMPETING_LEAD.sub("", _OPENER.sub("", item.strip())).strip()
+            if not item or _NOT_COMPETING.match(item):
+                continue
+            group = rules.clean_value(_COMPETING_END.split(item, maxsplit=1)[0].strip(" .!'\""))
+            words = group.split()
+            head = _HEAD_ENDS.split(f"{group} ")[0].split()
+            if (
+                not 2 <= len(words) <= 12
+                or not head
+                or _ABOUT_US.search(group)
+                or re.search(r"\d", words[0])
+                or not re.fullmatch(p.COMPETING_HEAD.pattern, head[-1], re.IGNORECASE)
+                or rules.is_place(group)
+                or any(same_value(group, v) for v in values)
+            ):
+                continue
+            values.append(group)
+        found += [(value, piece) for value in values if rules.plausible("competitor", value)]
+    return found
 
 
 def _competitors(text: str) -> list[str]:

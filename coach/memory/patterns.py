@@ -87,7 +87,9 @@ ROLE_WORDS = (
     r"frame builder|shaper|glasser|dev|web dev|solo dev|illustrator|animator|"
     r"photojournalist|speech therapist|speech and language therapist|occupational therapist|"
     r"optician|optometrist|pharmacist|paramedic|coder|tailor|pitmaster|md|gm|captain|gérant|gerant|"
-    r"exporter|importer|wholesaler|distributor|head tutor|head coach|head chef|lead photographer)"
+    r"exporter|importer|wholesaler|distributor|head tutor|head coach|head chef|lead photographer|"
+    r"boss|chairman|chairwoman|chairperson|asador|blender|master blender|shooter|lead shooter|"
+    r"second shooter|barista|owner-operator|owner/operator|sole practitioner|practitioner)"
 )
 # Parts of running a business that one person does in a team ("i do front desk and the
 # rentals", "I do the marketing alone, my husband he does the boiling"): a role, not an offer.
@@ -100,7 +102,8 @@ WORK_SHARE = (
     r"\s+side)"
 )
 SHARE_VERB = (
-    r"\bi\s+(?:do|handle|cover|look after|take care of)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+    r"\bi\s+(?:(?:mostly|mainly|only|now|still|also|just)\s+)*(?:do|handle|cover|look after|take care of|run|manage|stay (?:in|on|with))\s+"
+    r"(?:(?:only|all|just)\s+)?(?:of\s+)?(?:the\s+)?"
 )
 # Two roles joined ("owner + head barber", "owner/head instructor", "chef and owner").
 ROLE_JOIN = r"(?:\s+(?:and|n|&)\s+|\s*[+/]\s*)(?:[\w-]+\s+)?"
@@ -133,7 +136,7 @@ AMOUNT = (
 MONEY = AMOUNT + _UNIT
 # Where a value ends.
 END = r"(?=\s*(?:[.;!?]|,\s|\s(?:and|but|so|because|which|who|where|since|though|although|btw|lol|haha)\s|$))"
-END_LONG = r"(?=\s*(?:[.;!?]|$|,\s(?:and|but|so|because|though|which|i|we|it)\b|\s(?:but|so|because|since|though|although)\s|\sand\s(?:i|we|i'm|we're|it|it's|they|my|our)\b))"
+END_LONG = r"(?=\s*(?:[.;!?]|$|,\s(?:and|but|so|because|though|which|i|we|it|it's|its|that's|thats)\b|\s(?:but|so|because|since|though|although)\s|\sand\s(?:i|we|i'm|we're|it|it's|they|my|our)\b))"
 END_CLAUSE = r"(?=\s*(?:[.;!?]|$))"
 END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
     r"(?=\s*(?:[.;!?(]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
@@ -160,7 +163,7 @@ RULES: list[Rule] = [
     *_rules(
         "name",
         "sentence",
-        r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's|^(?:full\s+)?name\s*:)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
+        r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's|^(?:full\s+)?name\s*:)\s+(?:(?:spelt|spelled|written|pronounced|actually|still|really|just)\s+(?:like\s+|as\s+)?)?" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
         r"(?:^|[,.:]\s*|\band\s+)(?:i'm|i am)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
         r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way|-)\b))",
         r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
@@ -223,13 +226,19 @@ RULES: list[Rule] = [
     *_rules(
         "role",
         "sentence",
-        FIELD.format(r"role|position|title|job title|job|occupation"),
-        r"\b(?:i'm working as|i am working as|i'm|i am|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        FIELD.format(r"role|position|title|job title|job|occupation|me|my role|what i do"),
+        r"\b(?:i'm working as|i am working as|i'm|i am|i still am|i remain|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+|still\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",
     ),
-    *_rules("share", "sentence", SHARE_VERB + r"(?P<v>(?:the\s+)?" + WORK_SHARE + r"\b.*?)" + END_LONG),
+    *_rules(
+        "share",
+        "sentence",
+        SHARE_VERB + r"(?P<v>(?:the\s+)?" + WORK_SHARE + r"\b.*?)" + END_LONG,
+        # a share named after another ("i do the diagnostics and the money")
+        SHARE_VERB + r"(?P<v>(?:[\w-]+\s+){1,3}?(?:and|\+|&)\s+(?:the\s+)?" + WORK_SHARE + r"\b.*?)" + END_LONG,
+    ),
     # -- industry --------------------------------------------------------------------------
     *_rules(
         "industry",
@@ -410,7 +419,7 @@ RULES: list[Rule] = [
         r"\b(?:i|we)\s+" + ADVERB + r"(?:compete|competing)\s+(?:with|against)\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s(?:but|so)\s))",
         r"^(?P<v>" + PROPER + r")\s+is\s+the\s+(?:one|brand|company|business|shop)\s+(?:i|we)\s+(?:always\s+)?(?:get|am|are)\s+compared\s+(?:to|with)",
         r"\b(?:another|a rival|a competing|a competitor|a new|the new)\s+(?:[\w-]+\s+){0,2}?(?:" + ROLE_WORDS[3:-1] + r"|" + BUSINESS_NOUNS[3:-1] + r"|place|one|brand|outfit|crowd)\s+(?:called|named)\s+(?P<v>" + PROPER + r")",
-        r"\b(?:i|we)\s+(?:keep\s+)?(?:lose|lost|losing)\s+(?:a lot of\s+|lots of\s+|most\s+|many\s+|some\s+)?(?:deals|pitches|clients|customers|business|jobs|work|sales|bids|tenders)\s+(?:\w+\s+)?to\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s)|\s(?:constantly|all the time|every time)\b)",
+        r"(?:\b(?:i|we)\s+(?:keep\s+|stop\s+|just\s+|have\s+|'ve\s+|are\s+|'re\s+|still\s+)*|(?:^|[:;]\s*))(?:lose|lost|losing)\s+(?:a lot of\s+|lots of\s+|most\s+|many\s+|some\s+|a\s+|an\s+|one\s+|two\s+|three\s+|a few\s+|several\s+|\d+\s+)?(?:[\w-]+\s+)?(?:deals?|pitch(?:es)?|clients?|customers?|business|jobs?|work|sales?|bids?|tenders?|accounts?|contracts?|orders?|bookings?|students?|members?|clinics|patients)\s+(?:\w+\s+)?to\s+(?P<v>.+?)(?=\s*(?:[.;!?]|$|,\s)|\s(?:constantly|all the time|every time|who|which|because|since|last|this|recently|lately)\b)",
     ),
     # -- goal ------------------------------------------------------------------------------
     *_rules(
@@ -564,4 +573,20 @@ PEOPLE = re.compile(
     r"guests|regulars|visitors|members|subscribers|users|mother|father|parent|woman|man|couple|student|"
     r"customer|client|tourist|worker|person|buyer|owner|who)\b",
     re.IGNORECASE,
+)
+
+# What a group of competitors is called ("the big franchise guys", "the online gestorías",
+# "supermarket brands"): the last word of a competitor named by description, not by name.
+COMPETING_HEAD = re.compile(
+    r"(?:apps|platforms|chains|franchises|franchisees|supermarkets|hypermarkets|malls|factories|"
+    r"importers|exporters|wholesalers|distributors|stalls|markets|marketplaces|websites|sites|"
+    r"services|programmes|programs|departments|outfits|operators|places|caterers|caterings|"
+    r"companies|businesses|firms|agencies|brands|labels|shops|stores|boutiques|studios|salons|"
+    r"clinics|practices|schools|academies|gyms|cafés|cafes|restaurants|bars|hotels|bakeries|"
+    r"kitchens|trucks|vans|sellers|resellers|vendors|suppliers|makers|producers|providers|"
+    r"freelancers|contractors|consultants|coaches|influencers|creators|guys|dudes|bros|blokes|"
+    r"girls|ladies|women|men|teams|players|competitors|rivals|copycats|copies|knock-?offs|fakes|"
+    r"imports|chains|giants|corporates|corporations|tools|software|packages|products|"
+    r"gestorías|gestorias|tablaos|taller(?:es)?|tiendas|"
+    r"[\w-]+(?:ers|ors|ists|ians|eurs|smiths|wrights))"
 )

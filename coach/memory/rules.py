@@ -380,7 +380,9 @@ _GENERIC_BUSINESS = frozenset(
 )
 _NOT_AN_INDUSTRY = re.compile(
     r"^(?:(?:[\w-]+\s+){0,2})(?:mum|mom|dad|mother|father|wife|husband|parent|friend|fan|"
-    r"member|person|guy|girl|woman|man|bit|lot|couple|few|question|while|week|month|year|day)s?\b",
+    r"member|person|guy|girl|woman|man|bit|lot|couple|few|question|while|week|month|year|day|"
+    r"classmate|colleague|cousin|sister|brother|son|daughter|uncle|aunt|auntie|neighbou?r|mentor|"
+    r"teacher|student|client|customer|partner|boss|mate|pal|buddy|lady|gentleman|chap|bloke)s?\b",
     re.IGNORECASE,
 )
 _SIZE = re.compile(
@@ -581,11 +583,15 @@ def plausible(category: str, value: str) -> bool:
             and not _NOT_AN_INDUSTRY.match(value)
         )
     if category == "role":
+        if re.match(r"^(?:which|what|whose|more the|only the|the only)\b", value, re.IGNORECASE):
+            return False  # "which farmer", "more the head roaster"
+        if re.search(r"\b(?:is|are|was|were)\b", value, re.IGNORECASE):
+            return False  # "Inês is the painter": someone else's role
         if first.endswith("ing") and len(words) > 1 and words[1].lower() in {"a", "an", "the", "my", "our", "some"}:
             return False  # "I'm adding a nurse-friendly set" (a "wedding photographer" is a role)
-        return (
-            first not in _NOT_A_NAME or first in {"head", "creative", "managing"}
-        ) and not FIRST_PERSON.search(value)
+        return (first not in _NOT_A_NAME or first in {"head", "creative", "managing"}) and (
+            not FIRST_PERSON.search(value) or bool(_ROLE_AND_SHARE.match(value))
+        )
     if category == "competitor":
         return not re.match(
             r"^(?:them|they|him|her|everyone|everybody|people|others)\b", value, re.IGNORECASE
@@ -611,6 +617,13 @@ def plausible(category: str, value: str) -> bool:
 # Categories whose values are proper names, and the single words that never are one: a number
 # ("we are 4"), or an English function word or contraction starting a sentence ("Among them…",
 # "Been sniffing round the competition", "We've got an orchard").
+# A role and the person's share of the work ("Role: Owner, I do estimates and sales").
+_ROLE_AND_SHARE = re.compile(
+    p.ROLE_WORDS + "(?:" + p.ROLE_JOIN + p.ROLE_WORDS + r")?,?\s+(?:and\s+)?i\s+"
+    r"(?:also\s+|still\s+|mostly\s+)?(?:do|make|handle|run|cook|bake|design|teach|shoot|write|sell|"
+    r"manage|answer)\b",
+    re.IGNORECASE,
+)
 _PROPER_NAMES = frozenset({"name", "company", "competitor", "location"})
 _FUNCTION_WORDS = (ENGLISH_STOP_WORDS - {"bill", "co", "de", "con", "mill"}) | {  # names, or in them
     "having", "being", "doing", "probably", "honestly", "basically", "actually", "locally",
@@ -711,10 +724,10 @@ _ROLE_PAIR = re.compile(r"\b(?:and|n)\b|[&+/]", re.IGNORECASE)
 def _derived_industry(role: str) -> str | None:
     """ "wedding photographer" → "wedding photography" (a qualified role names the trade)."""
     words = role.lower().split()
-    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or _ROLE_PAIR.search(role):
+    if len(words) < 2 or words[-1] not in _DERIVED_INDUSTRY or _ROLE_PAIR.search(role) or "," in role:
         return None  # "founder/head tutor" is two roles, not a tutoring business
     qualifiers = [w for w in words[:-1] if w not in _GENERIC_QUALIFIERS]
-    if not qualifiers:
+    if not qualifiers or any(w in _FUNCTION_WORDS for w in qualifiers):  # "the only potter"
         return None
     return " ".join([*qualifiers, _DERIVED_INDUSTRY[words[-1]]])
 
@@ -840,12 +853,22 @@ def extract(text: str) -> list[ExtractedFact]:
 
 def _one_role(found: list[ExtractedFact]) -> None:
     """A share of the work ("i do front desk and the rentals") is the role only when the message
-    names no role outright ("I am the manager, I do the guests, the kitchen…"), and only once."""
+    names no role outright ("I am the manager, I do the guests, the kitchen…"), and only once.
+    Roles named apart in one message are one role ("I'm the owner, the boss" → "owner, boss")."""
     roles = [f for f in found if f.category == "role"]
     shares = [f for f in roles if _is_share(f)]
     if shares:
         keep = shares[:1] if len(shares) == len(roles) else []
         found[:] = [f for f in found if f not in shares or f in keep]
+    roles = [f for f in found if f.category == "role"]
+    if len(roles) > 1:
+        parts: list[str] = []
+        for role in roles:
+            part = re.sub(r"^(?:and|&)\s+(?:the\s+)?", "", role.value, flags=re.IGNORECASE)
+            if not any(part.lower() in have.lower() for have in parts):
+                parts.append(part)
+        joined = roles[0].model_copy(update={"value": ", ".join(parts)})
+        found[:] = [joined if f is roles[0] else f for f in found if f not in roles[1:]]
 
 
 def _is_share(fact: ExtractedFact) -> bool:
@@ -961,11 +984,17 @@ def named_competitors(text: str) -> list[str]:
     for match in re.finditer(r"(?<![\w'])" + p.PROPER, text):
         name = match.group(0).strip(" .'")
         words = name.split()
-        while words and words[0].lower() in p.NOT_A_COMPETITOR:
+        if words and words[0].lower() in {"not", "no", "never"}:
+            continue  # "Not Merkato, the tourists go there"
+        while words and (
+            words[0].lower() in p.NOT_A_COMPETITOR or words[0].lower() in _FUNCTION_WORDS
+        ):
             words.pop(0)
         name = " ".join(words)
         if (
             not name
+            or (len(words) == 1 and re.search(r"(?:ly|ing)$", name))  # "Specially", "Copying"
+            or re.match(p.AMOUNT, name, re.IGNORECASE)  # "CHF 0.22"
             or name.lower() in p.NOT_A_COMPETITOR
             or name.lower() in _NOT_A_NAME
             or (name.isupper() and len(name) <= 4)

@@ -96,6 +96,16 @@ def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:
         (None, "ok decided. not doing flash days anymore", {("decision", "not doing flash days")}),
         ("Who do you lose deals to?", "7shifts mostly. they're the default", {("competitor", "7shifts")}),
         (
+            "Who do you find yourself up against?",
+            "Cobble & Crust two doors down, very pretty, pink boxes, a bit pricey. And the supermarket bakeries, they sell a loaf for nothing.",
+            {("competitor", "Cobble & Crust"), ("competitor", "the supermarket bakeries")},  # not "pink boxes"
+        ),
+        (
+            "Who's the competition?",
+            "- Hartwell Tiles (big, everywhere)\n- cheap importers on the ring road who undercut everyone",
+            {("competitor", "Hartwell Tiles"), ("competitor", "cheap importers on the ring road who undercut everyone")},
+        ),
+        (
             "Hi Rahul! What's your priority right now?",
             "We sell beard oil and a charcoal face wash.",
             {("offer", "beard oil"), ("offer", "a charcoal face wash")},  # a statement, not the goal

@@ -79,9 +79,12 @@ async def facts(
             ("offer", "We've started doing gift hampers at christmas"),
         ),
         (
-            "Who do you lose customers to?",
-            "honestly the big garden centre chains on the ring road",
-            ("competitor", "honestly the big garden centre chains on the ring road"),
+            "Anything else on your mind?",  # no question about competition: the rules pass
+            "the garden centre chains on the ring road keep undercutting my hanging baskets",
+            (
+                "competitor",
+                "the garden centre chains on the ring road keep undercutting my hanging baskets",
+            ),
         ),
         (
             "Anything new with prices?",

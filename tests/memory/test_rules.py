@@ -563,3 +563,50 @@ def test_a_price_is_read_whole(text: str, price: str) -> None:
 )
 def test_words_that_look_like_currencies_are_not_prices(text: str) -> None:
     assert not prices(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I am the asador, the one at the grill.", "asador"),
+        ("I still am the president of the guild.", "president"),
+        ("I remain the managing partner.", "managing partner"),
+        ("Me: founder and head roaster", "founder and head roaster"),
+        ("Role: Owner, I do estimates and sales", "Owner, I do estimates and sales"),
+        ("me and two fitters. i do the repairs and the money", "repairs and the money"),
+        ("I mostly run the business side now.", "business side"),
+        ("I'm the owner, the boss, the everything.", "owner, boss"),  # one role, not three
+    ],
+)
+def test_ways_of_naming_ones_own_role(text: str, role: str) -> None:
+    assert [v for c, v in facts(text) if c == "role"] == [role]
+
+
+def test_roles_named_apart_derive_no_trade() -> None:
+    """ "baker, decorator, photographer" is three hats, not a "photography" business; "the only
+    potter in town" is no "only pottery" business."""
+    assert not {c for c, _ in facts("I'm the baker, decorator, photographer and driver.")} & {"industry"}
+    assert not {c for c, _ in facts("I'm the only potter in town.")} & {"industry"}
+
+
+@pytest.mark.parametrize(
+    ("text", "competitor"),
+    [
+        ("Bad news: lost a client to Brightwell Tech who offered 15% less.", "Brightwell Tech"),
+        ("We added invoicing so we stop losing clinics to Dentara.", "Dentara"),
+    ],
+)
+def test_who_the_person_loses_work_to_is_a_competitor(text: str, competitor: str) -> None:
+    assert ("competitor", competitor) in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        ("My name is spelt Rangi, with an R.", ("name", "Spelt")),
+        ("We went with Juniper Print, a former classmate of mine.", ("industry", "former classmate of mine")),
+        ("Competition? Not Merkato, the tourists go there.", ("competitor", "Merkato")),
+    ],
+)
+def test_words_around_a_value_are_not_the_value(text: str, unwanted: tuple[str, str]) -> None:
+    assert unwanted not in facts(text)
