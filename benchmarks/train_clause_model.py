@@ -10,10 +10,10 @@ Each user turn of each set is cut into statement clauses; a clause is labelled w
 of every labelled fact of that turn whose significant words it holds (≥60%, the benchmark's loose
 match), and is a negative example for every other category. One logistic regression per
 category is fitted on the MiniLM and TF-IDF features (the linear half); then the encoder half
-(`benchmarks.train_clause_encoder`, about half an hour; `--linear-only` skips it) on the same
-clauses, and the phrase tagger (`fit_tagger`, a few minutes) on the encoder's token vectors:
-each clause's word pieces are tagged with the name, role, business name or kind of business
-it holds word for word. `--tagger-only` refits the tagger alone on the shipped encoder.
+(`benchmarks.train_clause_encoder`, about forty-five minutes on 46 sets; `--linear-only` skips
+it) on the same clauses, and the phrase tagger (`fit_tagger`, a few minutes) on the encoder's
+token vectors: each clause's word pieces are tagged with the name, role, business name or kind
+of business it holds word for word. `--tagger-only` refits the tagger alone on the shipped encoder.
 `--cross-validate` fits the linear half on all sets but one, for each set in turn, and prints
 how the held-out set's clauses are scored.
 
@@ -90,7 +90,7 @@ TRAINING = (
     "memory_people_train32",
     "memory_people_train33",
     "memory_people_train34",
-    "memory_people_train35",  # train35 on: written for more varied text (README)
+    "memory_people_train35",  # train35 on: more varied text (README); fitted since session 23
     "memory_people_train36",
     "memory_people_train37",
     "memory_people_train38",
@@ -265,7 +265,7 @@ def main() -> None:
     parser.add_argument(
         "--linear-only",
         action="store_true",
-        help="skip the encoder and tagger (about half an hour)",
+        help="skip the encoder and tagger (about fifty minutes on 46 sets)",
     )
     parser.add_argument(
         "--tagger-only",
