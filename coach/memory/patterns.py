@@ -164,8 +164,8 @@ RULES: list[Rule] = [
         "name",
         "sentence",
         r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's|^(?:full\s+)?name\s*:)\s+(?:(?:spelt|spelled|written|pronounced|actually|still|really|just)\s+(?:like\s+|as\s+)?)?" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
-        r"(?:^|[,.:]\s*|\band\s+)(?:i'm|i am)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
-        r"(?=\s*(?:[,.!;]|$|\s(?:and|here|from|btw|by the way|-)\b))",
+        r"(?:^|[,.:!]\s*|\band\s+|\b(?:hola+|ol[aá]+|oi+|bonjour|salut|ciao|hallo)\W*\s*)(?:i'm|i am|soy|sou(?:\s+(?:a|o))?|me llamo|je suis|je m'appelle|mi chiamo|ich bin|ik ben)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
+        r"(?=\s*(?:[,.!;(]|$|\s(?:and|here|from|btw|by the way|-)\b))",
         r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
         r"^myself\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)",
         r"^am\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)(?=\s*(?:[,.!;]|$))",
@@ -226,7 +226,7 @@ RULES: list[Rule] = [
     *_rules(
         "role",
         "sentence",
-        FIELD.format(r"role|position|title|job title|job|occupation|me|my role|what i do"),
+        FIELD.format(r"role|position|title|job title|job|occupation|me|my role"),
         r"\b(?:i'm working as|i am working as|i'm|i am|i still am|i remain|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+|still\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
@@ -243,11 +243,14 @@ RULES: list[Rule] = [
     *_rules(
         "industry",
         "sentence",
-        FIELD.format(r"type|industry|sector|line of business|business type|type of business|trade|field"),
+        FIELD.format(r"type|industry|sector|line of business|business type|type of business|trade|field|what|activity|business activity|what we do|speciality|specialty"),
         r"\b(?:i'm|i am|we're|we are|i work|we work|i'm working|we operate)\s+in\s+(?:the\s+)?(?P<v>[\w &/-]{3,40}?)\s+(?:industry|sector|space|market|niche|field|business)\b",
         r"\b(?:we're|we are|i run|we run|i own|we own|it's|it is|its|i'm having|i am having|we're having|my business is|our business is|the business is|i have|i'm building|we're building|building|i started|we started|i've got|we've got|i got|we got|i have got|we have got|i opened|we opened|opened|i set up|we set up)\s+(?:a|an)\s+(?!(?:problem|issue|question|challenge|hard time|lot|bit|feeling)\b)"
-        r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
+        r"(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r"(?:\s+of\s+(?!(?:my|our|the|his|her|their|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\b)[\w&'-]+(?:\s+(?:and\s+)?[\w&'-]+){0,3}?(?=\s+(?:in|called|named|near|on|at|based)\b|\s*[,.;!(]|\s*$))?)\b",
         r"\b(?:owner|founder|co-?founder|co-?owner|manager|director|head)\s+(?:of|at)\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,4}" + BUSINESS_NOUNS + r")\b",
+        # "I run Kasana Express, parcel delivery in Kampala", "…, which is wedding and event planning"
+        r"\b(?:i|we)\s+(?:run|own|founded|started)\s+" + PROPER + r",\s+(?:which is\s+|it's\s+|its\s+|a\s+|an\s+)?(?!(?:a|an|the|it|its|it's|they|we|i|which|that|this|but|and|so|since|because|though|although|who|been|just|still|also|really|very)\b)(?![^,.;]*\b(?:is|are|was|were|has|have|had|been|be|do|does|did|can|will|would|me|my|i|we|our|us)\b)(?P<v>(?-i:[a-z])[\w&'+-]*(?:\s+(?:[\w&'+-]+|\+)){1,6}?)"
+        r"(?=\s+(?:in|based|out of|from|near|for|on|since)\b|\s*[,.;!(]|\s*$)",
         # "Nordform, a small branding agency in Stockholm"
         r"(?-i:[A-Z0-9])[\w&'.°-]*(?:\s+(?:&|and|of)?\s*(?-i:[A-Z0-9])[\w&'.°-]*)*,\s+(?:a|an)\s+(?P<v>(?:[\w&'-]+\s+){0,5}?[\w&'-]+)"
         r"(?=\s+(?:in|based|out of|from|that|which|who|located|run|founded|with)\b|\s*[,.;!]|\s*$)",

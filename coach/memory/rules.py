@@ -918,7 +918,9 @@ def _from_statement(
                 continue
             start, end = match.span("v")
             if category in ("company", "location", "price", "industry", "role", "share"):
-                clause = _CLAUSE_START.split(text[:start])[-1] + text[start:end]
+                clause = _CLAUSE_START.split(text[:start])[-1]
+                if category != "industry":  # "event planning" is a trade, not a plan
+                    clause += text[start:end]
                 if _PLAN.search(clause) or _PAST.search(clause):
                     continue  # "I want to open a branch in Ikeja", "I grew up on a farm in Cork"
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):

@@ -610,3 +610,31 @@ def test_who_the_person_loses_work_to_is_a_competitor(text: str, competitor: str
 )
 def test_words_around_a_value_are_not_the_value(text: str, unwanted: tuple[str, str]) -> None:
     assert unwanted not in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hola! soy Marisol Vega, I make piñatas in Tucson.", {("name", "Marisol Vega")}),
+        ("sou a Luíza (Luíza Prado) and i bake cheese breads", {("name", "Luíza")}),
+        ("hi, kofi here. i run Swift Lane, parcel delivery on motorbikes in Accra", {("company", "Swift Lane"), ("industry", "parcel delivery")}),
+        ("I'm Orla and I run Tidewater Events, which is wedding and event planning out of Cork.", {("industry", "wedding and event planning")}),
+        ("I have a little shop of teas and spices in Fez.", {("industry", "shop of teas and spices")}),
+        ("- Name: Ana Lima\n- What: small-batch hot sauce\n- Where: Recife", {("industry", "small-batch hot sauce")}),
+    ],
+)
+def test_more_introductions_name_the_business(text: str, expected: set[tuple[str, str]]) -> None:
+    assert expected <= facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I run Juniper, it has been a hard winter.",
+        "I run Harbour Handy Co, basically me and my drill.",
+        "We are a physiotherapy practice of four therapists.",
+    ],
+)
+def test_what_follows_a_business_is_not_always_its_kind(text: str) -> None:
+    kinds = {v for c, v in facts(text) if c == "industry"}
+    assert not any(word in v for v in kinds for word in ("hard", "drill", "four"))
