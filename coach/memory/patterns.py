@@ -124,7 +124,7 @@ PLACE = r"(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[\w'.-]*){0,2}(
 ANY_PLACE = r"(?:the\s+)?[A-Za-zÀ-ÿ][\w'.-]*(?:,?\s[A-Za-zÀ-ÿ][\w'.-]*){0,2}"
 CURRENCY = (
     r"(?:CA\$|A\$|AU\$|US\$|NZ\$|NT\$|HK\$|S\$|R\$|GH₵|GHS|KSh|[$€£¥₹₦₵₱₩₺₪฿₫₴₸₾₼৳₨₭₮₲₡]"
-    r"|(?-i:S/|Rp|RM|Rs\.?|Tk\.?)\s?(?=\d)|(?-i:R)(?=\d)|(?-i:[A-Z]{3})\s?)"
+    r"|(?<![A-Za-z])(?-i:S/|Rp|RM|Rs\.?|Tk\.?)\s?(?=\d)|(?<![A-Za-z])(?-i:R)(?=\d)|(?<![A-Za-z])(?-i:[A-Z]{3})\s?)"
 )
 _UNIT = r"(?:\s*/\s*[\w-]+|\s+(?:per|a|an|for(?:\s+(?:a|an|one|each|the|\d+))?)\s+[\w-]+(?:\s(?:session|hour|month|class|bag|loaf|candle|person|people|guests|episodes?|season|pack|box|identity|project|room|day|week|year))?|\s*(?:pp|p/p|pax)\b|\s+(?:each|apiece|fixed|flat)|\s+(?:a|per) head|\s+on\s+(?-i:[A-Z])\w+)?"
 # An amount of money without its unit ("£4.50", "12 000 NOK", "₦4.5m", "$159pp").

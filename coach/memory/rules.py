@@ -554,6 +554,15 @@ _BUSINESS_NOUN = re.compile(p.BUSINESS_NOUNS + r"s?", re.IGNORECASE)
 _NOT_A_KIND = re.compile(r"\b(?:called|named|after|before|during)\b", re.IGNORECASE)
 
 
+# What every price states: an amount, in figures or words, or that it did not change.
+_AN_AMOUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|million|half|free|nothing|"
+    r"same|unchanged|as before|as (?:it is|they are)|remains?|stays?)\b",
+    re.IGNORECASE,
+)
+
+
 def plausible(category: str, value: str) -> bool:
     """Whether a value could be a fact of this category (a name is 1-3 words, a goal is not a
     dangling "to the…")."""
@@ -563,6 +572,8 @@ def plausible(category: str, value: str) -> bool:
     first = words[0].lower().strip(",")
     if category in _PROPER_NAMES and len(words) == 1 and _not_a_proper_name(value):
         return False
+    if category == "price" and not _AN_AMOUNT.search(value):
+        return False  # "Per-seat, monthly, USD" names no amount
     if category == "name":
         if value.isupper() and len(value) > 3:
             return False  # "I'm DROWNING"

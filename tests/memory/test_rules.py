@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.memory.rules import extract
+from coach.memory.rules import extract, plausible
 
 
 def facts(text: str) -> set[tuple[str, str]]:
@@ -559,7 +559,11 @@ def test_a_price_is_read_whole(text: str, price: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["we set every post in concrete 3ft deep.", "We sell 40 something candles a week."],
+    [
+        "we set every post in concrete 3ft deep.",
+        "We sell 40 something candles a week.",
+        "IR35 status reviews are what contractors ask for.",  # not 35 rand
+    ],
 )
 def test_words_that_look_like_currencies_are_not_prices(text: str) -> None:
     assert not prices(text)
@@ -638,3 +642,18 @@ def test_more_introductions_name_the_business(text: str, expected: set[tuple[str
 def test_what_follows_a_business_is_not_always_its_kind(text: str) -> None:
     kinds = {v for c, v in facts(text) if c == "industry"}
     assert not any(word in v for v in kinds for word in ("hard", "drill", "four"))
+
+
+@pytest.mark.parametrize(
+    ("value", "price"),
+    [
+        ("Per-seat, monthly, USD", False),  # a way of pricing, no amount
+        ("the classic is the full grill with salads", False),
+        ("the cheese boards are sixty five", True),
+        ("sandwich same", True),
+        ("£12 a jar", True),
+    ],
+)
+def test_a_price_states_an_amount(value: str, price: bool) -> None:
+    """The rules and the learned readers alike: a stored price names an amount."""
+    assert plausible("price", value) is price
