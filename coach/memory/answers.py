@@ -493,7 +493,7 @@ def _competing(pieces: list[str]) -> list[tuple[str, str]]:
                 or not head
                 or _ABOUT_US.search(group)
                 or re.search(r"\d", words[0])
-                or not re.fullmatch(p.COMPETING_HEAD.pattern, head[-1], re.IGNORECASE)
+                or not p.COMPETING_HEAD.fullmatch(head[-1])
                 or rules.is_place(group)
                 or any(same_value(group, v) for v in values)
             ):

@@ -589,7 +589,8 @@ COMPETING_HEAD = re.compile(
     r"kitchens|trucks|vans|sellers|resellers|vendors|suppliers|makers|producers|providers|"
     r"freelancers|contractors|consultants|coaches|influencers|creators|guys|dudes|bros|blokes|"
     r"girls|ladies|women|men|teams|players|competitors|rivals|copycats|copies|knock-?offs|fakes|"
-    r"imports|chains|giants|corporates|corporations|tools|software|packages|products|"
+    r"imports|giants|corporates|corporations|tools|software|packages|products|"
     r"gestorías|gestorias|tablaos|taller(?:es)?|tiendas|"
-    r"[\w-]+(?:ers|ors|ists|ians|eurs|smiths|wrights))"
+    r"(?!others$)[\w-]+(?:ers|ors|ists|ians|eurs|smiths|wrights))",
+    re.IGNORECASE,
 )
