@@ -27,7 +27,9 @@ from coach.memory.style import style_requests
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
     r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
-_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s+")
+# A list item's letter or number inside a line: "(a) lei, (b) haku, c) workshops".
+_ENUMERATOR = re.compile(r"(?:(?<=^)|(?<=[\s,:;]))(?:\((?-i:[a-h]|\d{1,2})\)|(?<=[,:;]\s)(?-i:[a-h])\))\s+")
+_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)]|\(\d{1,2}\)|(?-i:[a-h])\)|\((?-i:[a-h])\))\s+")
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
     r"|\s+and\s+(?=(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
@@ -106,7 +108,7 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^\s*(?:[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
+    r"^\s*(?:\(?(?:(?-i:[a-h])|\d{1,2})\)\s+|[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
 )
 _NOT_A_NAME = frozenset(
     [
@@ -452,6 +454,7 @@ _NAME_RULES = [rule for rule in p.RULES if rule.category == "name"]
 def normalise(text: str) -> str:
     """Shorthand spelled out ("im" → "I'm"), emoji as clause ends, spaces tidied."""
     text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
+    text = _ENUMERATOR.sub("", text)  # "Update: (1) workshop is now $140, (2) …"
     text = re.sub(r"\s+,(?=\s|$)", ",", text)
     text = re.sub(r"([.!?]),", r"\1", text)
     for pattern, replacement in _SHORTHAND:

@@ -657,3 +657,17 @@ def test_what_follows_a_business_is_not_always_its_kind(text: str) -> None:
 def test_a_price_states_an_amount(value: str, price: bool) -> None:
     """The rules and the learned readers alike: a stored price names an amount."""
     assert plausible("price", value) is price
+
+
+def test_a_list_marker_is_not_part_of_the_value() -> None:
+    """ "c) workshop $120" and later "workshop at $140" price the same thing: one current price."""
+    values = [v for c, v in facts("Prices:\nb) lei $45\nc) workshop $120 per person") if c == "price"]
+    assert values and not any(v.startswith(("b)", "c)")) for v in values)
+
+
+def test_a_list_marker_inside_a_line_is_not_part_of_the_value() -> None:
+    """ "(c) workshop $120 per person", later "(1) workshop is now $140": both price the workshop."""
+    before = facts("(a) $35 for a lei, (b) haku lei $65, (c) workshop $120 per person.")
+    after = facts("Update: (1) workshop is now $140 per person. (2) Lei stay the same.")
+    assert ("price", "workshop $120 per person") in before
+    assert ("price", "workshop at $140 per person") in after
