@@ -465,6 +465,15 @@ _HEAD_ENDS = re.compile(
 )
 
 
+def _named_competitors(piece: str) -> list[str]:
+    """The rules' proper names of competitors, less the street one is on ("X, on Station Parade")."""
+    return [
+        name
+        for name in rules.named_competitors(piece)
+        if not _PLACE_BEFORE.search(piece[: piece.find(name)])
+    ]
+
+
 def _competing(pieces: list[str]) -> list[tuple[str, str]]:
     """Every competitor a reply to "who do you compete with?" names, with its sentence: the
     proper names ("Umuco Coffee House") and the groups named by description ("the big stalls in
@@ -476,11 +485,7 @@ def _competing(pieces: list[str]) -> list[tuple[str, str]]:
     for piece in pieces:
         if piece.rstrip().endswith("?") or _DODGE.match(_OPENER.sub("", piece).strip()):
             continue
-        values = [
-            name
-            for name in rules.named_competitors(piece)
-            if not _PLACE_BEFORE.search(piece[: piece.find(name)])  # "X, on Station Parade"
-        ]
+        values = _named_competitors(piece)
         for item in _COMPETING_ITEMS.split(piece):
             item = _COMPETING_LEAD.sub("", _OPENER.sub("", item.strip())).strip()
             if not item or _NOT_COMPETING.match(item):
@@ -523,11 +528,7 @@ def _answer(kind: str, piece: str) -> list[str] | None:
         money = re.search(p.MONEY, piece, re.IGNORECASE)
         return [rules.clean_value(money.group(0))] if money else None
     if kind == "competitor":
-        names = [
-            name
-            for name in rules.named_competitors(piece)
-            if not _PLACE_BEFORE.search(piece[: piece.find(name)])  # "X, on Station Parade"
-        ]
+        names = _named_competitors(piece)
         if not names and len(clause.split()) <= 3 and not _PRONOUN.match(clause):
             names = [clause]  # "7shifts mostly", "interflora"
         return names or None

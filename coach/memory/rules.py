@@ -27,9 +27,13 @@ from coach.memory.style import style_requests
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
     r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
-# A list item's letter or number inside a line: "(a) lei, (b) haku, c) workshops".
-_ENUMERATOR = re.compile(r"(?:(?<=^)|(?<=[\s,:;]))(?:\((?-i:[a-h]|\d{1,2})\)|(?<=[,:;]\s)(?-i:[a-h])\))\s+")
-_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)]|\(\d{1,2}\)|(?-i:[a-h])\)|\((?-i:[a-h])\))\s+")
+# A list item's letter or number, the one place list markers are removed: "(a) lei, (b) haku",
+# "c) workshops" at a line's start or after a comma, "Update: (1) workshop is now $140".
+_ENUMERATOR = re.compile(
+    r"(?:^|(?<=[\s,:;]))(?:\((?:(?-i:[a-h])|\d{1,2})\)|\d{1,2}\))\s+|(?:^|(?<=[,:;]\s))(?-i:[a-h])\)\s+",
+    re.MULTILINE,
+)
+_BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s+")
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
     r"|\s+and\s+(?=(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
@@ -108,7 +112,7 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _LEAD = re.compile(
-    r"^\s*(?:\(?(?:(?-i:[a-h])|\d{1,2})\)\s+|[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
+    r"^\s*(?:[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
 )
 _NOT_A_NAME = frozenset(
     [
@@ -451,10 +455,19 @@ class _Statement:
 _NAME_RULES = [rule for rule in p.RULES if rule.category == "name"]
 
 
+def _item_break(text: str, at: int) -> str:
+    """What replaces a list marker: nothing after punctuation or "and" ("…, (b) haku"), else a
+    break between two items ("1) woven labels 2) hang tags")."""
+    before = text[:at]
+    joined = re.search(r"\b(?:and|or|then|plus)[ \t]$", before, re.IGNORECASE)
+    return "\x00" if re.search(r"\w[ \t]$", before) and not joined else ""
+
+
 def normalise(text: str) -> str:
     """Shorthand spelled out ("im" → "I'm"), emoji as clause ends, spaces tidied."""
     text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
-    text = _ENUMERATOR.sub("", text)  # "Update: (1) workshop is now $140, (2) …"
+    # "Update: (1) workshop is now $140, (2) …"; "1) woven labels 2) hang tags": two items
+    text = re.sub(r"[ \t]*\x00", "; ", _ENUMERATOR.sub(lambda m: _item_break(text, m.start()), text))
     text = re.sub(r"\s+,(?=\s|$)", ",", text)
     text = re.sub(r"([.!?]),", r"\1", text)
     for pattern, replacement in _SHORTHAND:

@@ -671,3 +671,10 @@ def test_a_list_marker_inside_a_line_is_not_part_of_the_value() -> None:
     after = facts("Update: (1) workshop is now $140 per person. (2) Lei stay the same.")
     assert ("price", "workshop $120 per person") in before
     assert ("price", "workshop at $140 per person") in after
+
+
+def test_numbered_items_on_one_line_are_apart() -> None:
+    """ "(a) X (b) Y" and "1) X 2) Y" name two things, not one run-on value."""
+    assert {("competitor", "Harbour Bakes"), ("competitor", "Quayside Loaves")} <= facts(
+        "Our competitors are (a) Harbour Bakes (b) Quayside Loaves."
+    )
