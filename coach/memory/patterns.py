@@ -89,7 +89,14 @@ ROLE_WORDS = (
     r"optician|optometrist|pharmacist|paramedic|coder|tailor|pitmaster|md|gm|captain|gérant|gerant|"
     r"exporter|importer|wholesaler|distributor|head tutor|head coach|head chef|lead photographer|"
     r"boss|chairman|chairwoman|chairperson|asador|blender|master blender|shooter|lead shooter|"
-    r"second shooter|barista|owner-operator|owner/operator|sole practitioner|practitioner)"
+    r"second shooter|barista|owner-operator|owner/operator|sole practitioner|practitioner|"
+    r"cfo|cpo|cio|fractional cfo|guide|main guide|mountain guide|firey|firefighter|shearer|"
+    r"arborist|tree surgeon|(?:nail|lash|hvac|vet|lab|dental|it|solar) tech|technician|contractor|"
+    r"artisan|physician|surgeon|owner-driver|"
+    # the same in the words people bring from other languages
+    r"carpintero|carpintera|gestor|gestora|cocinero|cocinera|dueño|dueña|fondateur|fondatrice|"
+    r"co-?fondateur|co-?fondatrice|propriétaire|kinesiólogo|kinesióloga|fisioterapeuta|"
+    r"inhaber|inhaberin|gründer|gründerin|eigenaar|oprichter|proprietário|proprietária)"
 )
 # Parts of running a business that one person does in a team ("i do front desk and the
 # rentals", "I do the marketing alone, my husband he does the boiling"): a role, not an offer.
@@ -113,7 +120,12 @@ _NOT_A_LOWER_NAME = (
     r"everything|all|most|out|into|ads|errands|social|at|in|for|with|from|on|to|of|and|but|so)\b"
 )
 # A title before a person's name, left out of the name ("Dr. Lucía Benítez").
-TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott|Mag|Ing)\.?\s+)?"
+TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott|Mag|Ing|Md)\.?\s+)?"
+# A person's name: one to three capitalised words ("Marie-Ève", "Abdur Rahim Chowdhury").
+PERSON = (
+    r"(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-[^\W\d_]+)?"
+    r"(?:(?:\s(?-i:de|van|von|der|den|da|di|do|dos|das|del|du|la|le|bin|al|el|ter|ten)){0,2}\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-[^\W\d_]+)?){0,2}"
+)
 # A labelled field on a line of its own ("Company: Qureshi Weaves (Pvt) Ltd", "Role: owner").
 FIELD = r"^(?:my\s+)?(?:{})\s*:\s*(?P<v>[^:]+?)(?=\s*(?:\(|[.;!]|$))"
 # Capitalised words making up a proper name ("Fern & Flour", "Raman Immigration Law").
@@ -140,7 +152,7 @@ END_LONG = r"(?=\s*(?:[.;!?]|$|,\s(?:and|but|so|because|though|which|i|we|it|it'
 END_CLAUSE = r"(?=\s*(?:[.;!?]|$))"
 END_NAME = (  # names may contain "and" ("Fern and Flour"); "and we…" ends one
     r"(?=\s*(?:[.;!?(]|,\s|\s(?:but|so|because|which|who|where|since|in|at|for|with|from|"
-    r"based|located|near|out|on|to|btw|lol)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
+    r"based|located|near|out|on|to|btw|lol|we|i|i'm|we're|outta|pon|everybody|everyone)\s|\sand\s(?:i|we|i'm|we're|it|it's|my|our|they|the|a|an)\b|$))"
 )
 ADVERB = r"(?:(?:mostly|mainly|primarily|largely|usually|basically|generally|typically|now|currently|still|also|all|really|probably|honestly|definitely|actually)\s+)*"
 # A lower-case word that can describe a kind of business ("ramen" shop, "events" catering).
@@ -164,23 +176,43 @@ RULES: list[Rule] = [
         "name",
         "sentence",
         r"(?:\bmy\s+name(?:'s| is)|(?:^|[,.]\s*)name's|^(?:full\s+)?name\s*:)\s+(?:(?:spelt|spelled|written|pronounced|actually|still|really|just)\s+(?:like\s+|as\s+)?)?" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:[-'](?-i:[A-Z])[^\W\d_]+)?(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2}|[a-z][a-z'-]+)",
-        r"(?:^|[,.:!]\s*|\band\s+|\b(?:hola+|ol[aá]+|oi+|bonjour|salut|ciao|hallo)\W*\s*)(?:i'm|i am|soy|sou(?:\s+(?:a|o))?|me llamo|je suis|je m'appelle|mi chiamo|ich bin|ik ben)\s+" + TITLE + r"(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?(?:\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-(?-i:[A-Z])[^\W\d_]+)?){0,2})"
-        r"(?=\s*(?:[,.!;(]|$|\s(?:and|here|from|btw|by the way|-)\b))",
-        r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)\s+here\b",
-        r"^myself\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)?)",
+        r"(?:^|[,.:!]\s*|\band\s+|\b(?:hola+|ol[aá]+|oi+|bonjour|salut|ciao|hallo)\W*\s*|\b(?:so|yes|yeah|ok|okay|well|that|hi|hello|hey)\s+)(?:i'm|i am|soy|sou(?:\s+(?:a|o))?|me llamo|je suis|je m'appelle|mi chiamo|ich bin|ik ben)\s+" + TITLE + r"(?P<v>" + PERSON + r")"
+        r"(?=\s*(?:[,.!;(—–]|$|\s(?:and|but|here|from|btw|by the way|aged|-)\b|\s(?-i:I|I'm|I've)\s))",
+        # "Permit me to introduce myself: Dr. Annelise Vogt", "So I, Rajesh Kumar Bansal, am…"
+        r"\bintroduce myself\s*[:,-]?\s+" + TITLE + r"(?P<v>" + PERSON + r")(?=\s*(?:[,.!;(—–]|$|\s(?:and|from|here)\b))",
+        r"\b(?-i:I),\s+" + TITLE + r"(?P<v>" + PERSON + r"),\s+(?:am|have|run|own|was)\b",
+        # "Imran bol raha hun" (Urdu/Hindi: "Imran speaking"), "Mi name Desmond" (patois)
+        r"(?:^|[,.!:]\s*)(?P<v>" + PERSON + r")\s+bol\s+rah[ai]\s+h(?:u|oo|a)n?\b",
+        r"\bmi name\s+(?:is\s+)?(?P<v>" + PERSON + r")\b",
+        r"(?:^|[,.!:]\s*|\b(?:it's|its|this is)\s+)(?P<v>" + PERSON + r")\s+here\b",
+        r"^myself\s+(?P<v>" + PERSON + r")",
         r"^am\s+(?P<v>(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+)(?=\s*(?:[,.!;]|$))",
-        r"\bthis is\s+(?P<v>(?-i:[A-Z])[a-z'-]+)\s+(?:from|of|here)\b",
+        r"\bthis is\s+(?P<v>" + PERSON + r")\s+(?:from|of|here|speaking|(?-i:I|I'm))\b",
     ),
     *_rules(
         "name",
         "request",
         r"\b(?:call me|people call me|i go by|you can call me)\s+(?P<v>(?-i:[A-Z])[a-z'-]+)" + END,
+        # what everyone calls the person, kept beside the full name ("Marites (Tess)")
+        r"\b(?:everyone|everybody|evrybody|people|most people|(?:my |most |the )?(?:clients|customers|friends|kids|students|family)|they all|all)\s+(?:just\s+|usually\s+|always\s+)?"
+        r"(?:calls?|says?|knows?|kno)\s+(?:me\s+|mi\s+)?(?:as\s+)?(?P<v>(?-i:[A-Z])[a-z'-]+(?:-(?-i:[A-Z])[a-z'-]+)?)(?=\s*(?:[,.;!?)—–]|$|\s(?:and|but|here)\b))",
+        r"(?:^|[—–(]\s*|,\s+)(?P<v>(?-i:[A-Z])[a-z'-]+)\s+to\s+(?:most people|my friends|friends|everyone|most|everybody)\b",
+        r"\b(?:full name(?:'s| is)|(?:i'm|i am|sou a|soy)\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+\s+\()\s*(?P<v>" + PERSON + r")(?=\s*(?:[,.;!?)—–]|$|\s(?:but|and)\b))",
     ),
     # -- company (before role, so "founder of X" takes X as the business) ------------------
     *_rules(
         "company",
         "sentence",
-        FIELD.format(r"company|business|business name|company name|brand|brand name|shop|studio|firm|trading as|trading name").replace("(?P<v>", "(?P<v>(?-i:[A-Z0-9])"),
+        FIELD.format(
+            r"company|business|business name|company name|brand|brand name|shop|studio|firm|trading as|trading name|"
+            r"practice|clinic|association|cooperative|co-op|salon|bakery|workshop|restaurant|cafe|café|farm|agency|"
+            r"school|academy|podcast|newsletter|band|label|store|app|name of (?:the |my |our )?(?:\w+)"
+        ).replace("(?P<v>", "(?P<v>(?-i:[A-Z0-9])"),
+        # "stall name is K's Doubles", "so the brand name!! its Doce Raiz", "we're called Two Birds Content"
+        r"\b(?:stall|cart|van|kiosk|stand|booth|boat|page|account|taller|workshop|atelier|truck|band|show|newsletter|podcast|channel|yard|estate|kitchen|"
+        r"venture|project|outfit|co-?op|cooperative|association|brand|business|company|shop|studio)\s+name\W*\s*(?:is|it's|its|=)\s+(?:now\s+)?(?P<v>" + PROPER + r")",
+        r"\b(?:we're|we are|we call it|we called it|we named it|i call it|i called it|i named it)\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
+        r"^(?P<v>" + PROPER + r")\s+is the (?:name|business name|brand name|shop name)\b",
         r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?(?:\s+is|\s*'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:my|our)\s+(?:[\w-]+\s+)?" + BUSINESS_NOUNS + r"(?:'s)?\s+name\s+is\s+(?:now\s+)?(?P<v>.+?)" + END_NAME,
         r"\b(?:run|running|own|owning|founded|started|launched|co-founded|built|building|have|manage|managing|opened|opening|"
@@ -191,8 +223,8 @@ RULES: list[Rule] = [
         r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
         # "I run Ayo Water Works here in Ibadan", "I run Salt & Stretch — SUP yoga"
-        r"\b(?:i|we)\s+(?:run|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
-        r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s*[.;!]|\s*$)",
+        r"(?:\b(?:i|we|mi)\s+|\b(?:i've|we've|i have|we have) been\s+|(?:^|[,;]\s*))(?:run|running|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
+        r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s+(?:out of|outta|pon|at|near|since|based)\b|\s*[.;!]|\s*$)",
         r"\b(?:renamed?|rebrand(?:ed|ing)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:from\s+" + PROPER + r"\s+)?(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         # a name written in lower case ("I run sagebrush pest control", "i own blue sardine divers")
         r"(?:^|[.,!]\s*|\b(?:and|so)\s+)(?:i|we)\s+(?:run|own|co-own)\s+(?!" + _NOT_A_LOWER_NAME + r")"
@@ -227,9 +259,15 @@ RULES: list[Rule] = [
         "role",
         "sentence",
         FIELD.format(r"role|position|title|job title|job|occupation|me|my role"),
-        r"\b(?:i'm working as|i am working as|i'm|i am|i still am|i remain|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+|still\s+|also\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
+        r"\b(?:i'm working as|i am working as|i'm|i am|i still am|i remain|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+|still\s+|also\s+|more\s+(?:like\s+)?|just\s+|mostly\s+)*(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
-        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
+        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|on|near|outta|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
+        # "Still a registered dietitian", "Now Managing Director, father retired"
+        r"(?:^|[;:]\s*)(?:(?:yes|yep|yeah|no|nope|and|so)[,!.]?\s+)?(?:still|now)\s+(?:just\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
+        r"(?=\s*(?:[,.;!]|$|\s(?:full[- ]time|part[- ]time|for now|though|tho|of|at|now)\b))",
+        # "my title is now Director", "I have served as medical director", "I stay in Cairo as CTO"
+        r"\bmy (?:title|position|designation|job title) is\s+(?:now\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r")\b",
+        r"\bi\s+(?:[\w']+\s+){0,4}?(?:serve|serving|served|stay|staying|remain|remaining|continue|continuing)\s+(?:[\w]+\s+){0,3}?as\s+(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b",
         r"\b(?:i'm|i am)\s+(?-i:[A-Z])[^\W\d_]+(?:\s+(?-i:[A-Z])[^\W\d_]+)?,\s+(?P<v>(?-i:CPA|CFA|CFP|CA|ACCA|GP|RN|RMT|MD|DDS|PT|VA|PA|DJ|MC|IFA|SEO))(?=\s*[,.;!]|$)",
     ),
     *_rules(

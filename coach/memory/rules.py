@@ -25,7 +25,7 @@ from coach.memory.places import NOT_A_NAMED_PLACE, NOT_A_PLACE, is_place
 from coach.memory.style import style_requests
 
 _SENTENCES = re.compile(  # not after a title ("Dr. Yasmin Farouk")
-    r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
+    r"(?<![DM]r\.)(?<!Mrs\.)(?<!Ms\.)(?<!Prof\.)(?<!Mag\.)(?<!Md\.)(?<=[.!?])\s+|\n+|\s+(?:—|–|-)\s+(?=[A-Za-z])|(?<=[a-z]{2})\.(?=[A-Z][a-z])"
 )
 # A list item's letter or number, the one place list markers are removed: "(a) lei, (b) haku",
 # "c) workshops" at a line's start or after a comma, "Update: (1) workshop is now $140".
@@ -81,6 +81,8 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
     (re.compile(r"[“”]"), '"'),
     (re.compile(r"\b[iI]m\b"), "I'm"),
     (re.compile(r"\bive\b"), "I've"),
+    (re.compile(r"\b[iI]am\b"), "I am"),
+    (re.compile(r"\bfrm\b"), "from"),
     (re.compile(r"\bi(?=\s)"), "I"),
     (
         re.compile(r"\b(dont|cant|doesnt|didnt|isnt|arent|wont|wouldnt|couldnt)\b"),
@@ -122,6 +124,10 @@ _NOT_A_NAME = frozenset(
         "ms",
         "prof",
         "mag",
+        "sir",  # forms of address: "Good morning sir. Myself Rajesh…"
+        "madam",
+        "maam",
+        "ma'am",
         "a",
         "an",
         "the",
@@ -355,6 +361,34 @@ _DERIVED_INDUSTRY = {
     "planner": "planning",
     "instructor": "instruction",
     "roaster": "roasting",
+    "physiotherapist": "physiotherapy",
+    "physio": "physiotherapy",
+    "plumber": "plumbing",
+    "electrician": "electrical",
+    "roofer": "roofing",
+    "beekeeper": "beekeeping",
+    "carpenter": "carpentry",
+    "winemaker": "winemaking",
+    "florist": "floristry",
+    "translator": "translation",
+    "bookkeeper": "bookkeeping",
+    "landscaper": "landscaping",
+    "caterer": "catering",
+    "psychologist": "psychology",
+    "osteopath": "osteopathy",
+    "acupuncturist": "acupuncture",
+    "hairdresser": "hairdressing",
+    "tailor": "tailoring",
+    "cheesemaker": "cheesemaking",
+    "distiller": "distilling",
+    "recruiter": "recruitment",
+    "midwife": "midwifery",
+    "doula": "doula care",
+    "dietitian": "nutrition",
+    "tattooist": "tattooing",
+    "upholsterer": "upholstery",
+    "farrier": "farriery",
+    "locksmith": "locksmithing",
 }
 _GENERIC_BUSINESS = frozenset(
     [
@@ -468,6 +502,10 @@ def normalise(text: str) -> str:
     text = _EMOJI.sub(", ", text)  # an emoji mid-sentence ends a clause ("i'm sofia 💍 maker")
     # "Update: (1) workshop is now $140, (2) …"; "1) woven labels 2) hang tags": two items
     text = re.sub(r"[ \t]*\x00", "; ", _ENUMERATOR.sub(lambda m: _item_break(text, m.start()), text))
+    # fields or bullets run together on one line: "Company: Hossain Trims / Position: Director",
+    # "• Priya Mistry • Founder and head chef • Masala Tiffin Co."
+    text = re.sub(r"[ \t]+[•·][ \t]+", "\n", text)
+    text = re.sub(r"[ \t]+[/|][ \t]+(?=(?-i:[A-Z])[\w-]*(?:[ \t][\w()-]+){0,3}[ \t]*:[ \t])", "\n", text)
     text = re.sub(r"\s+,(?=\s|$)", ",", text)
     text = re.sub(r"([.!?]),", r"\1", text)
     for pattern, replacement in _SHORTHAND:
@@ -773,6 +811,11 @@ def _introduction(message: str, greeted: bool) -> str | None:
         name = proper.group("v")
         if (greeted or len(name.split()) > 1) and name.split()[0].lower() not in _NOT_A_NAME:
             return name
+    here = re.match(  # "helo, nikos here, i have a boatyard": one lower-case word, then "here"
+        r"^(?:[^.!?,]{1,25}[.,!]\s+)?(?P<v>[a-z][a-z-]{1,14})\s+here[,.!]", message, re.IGNORECASE
+    )
+    if here and not _not_a_name_word(here.group("v").lower()):
+        return here.group("v").title()
     if not greeted:
         return None
     lower = re.match(
@@ -780,16 +823,14 @@ def _introduction(message: str, greeted: bool) -> str | None:
         message,
         re.IGNORECASE,
     )
-    if (
-        lower
-        and lower.group("v").lower() not in _NOT_A_NAME
-        and not any(
-            re.search(r"(?:ing|ed|ly|ful|ous)$", word) or word in _NOT_A_NAME
-            for word in lower.group("v").lower().split()
-        )
-    ):
+    if lower and not any(_not_a_name_word(word) for word in lower.group("v").lower().split()):
         return lower.group("v").title()
     return None
+
+
+def _not_a_name_word(word: str) -> bool:
+    """A lower-case word that is no one's name ("back", "trying", "glad", "born")."""
+    return bool(re.search(r"(?:ing|ed|ly|ful|ous)$", word)) or word in _NOT_A_NAME or word in _FUNCTION_WORDS
 
 
 def extract(text: str) -> list[ExtractedFact]:
@@ -865,10 +906,8 @@ def extract(text: str) -> list[ExtractedFact]:
         if f.category != "location" or not any(o != f.value and o.startswith(f.value) for o in places)
     ]
     if any(f.category == "name" for f in found):
-        opening = list(sentences(message))[:2]
-        if len(opening) == 2 and len(opening[0].split()) > 4:
-            opening = opening[:1]  # "I'm Camille. I teach…" reaches the second sentence
-        _introduced_trade(found, set(opening))
+        _introduced_trade(found, set(_opening(list(sentences(message)), found)))
+    _one_name(found, message)
     _one_role(found)
     roles = [f.value for f in found if f.category == "role"]
     if roles and not any(f.category == "industry" for f in found):
@@ -896,6 +935,32 @@ def _one_role(found: list[ExtractedFact]) -> None:
                 parts.append(part)
         joined = roles[0].model_copy(update={"value": ", ".join(parts)})
         found[:] = [joined if f is roles[0] else f for f in found if f not in roles[1:]]
+
+
+def _position(value: str, text: str) -> int:
+    """Where `value` stands as whole words in `text` ("Bev" is not the start of "Beverly")."""
+    at = re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text)
+    return at.start() if at else len(text)
+
+
+def _one_name(found: list[ExtractedFact], message: str) -> None:
+    """One name from a message that gives two: a name inside a fuller one is dropped ("Tom" beside
+    "Tom Hughes"), and a second name is what the person goes by, kept beside the first
+    ("Marites but everyone calls me Tess" → "Marites (Tess)"), since both are theirs."""
+    names = [f for f in found if f.category == "name"]
+    kept = [
+        f
+        for f in names
+        if not any(
+            o is not f and set(f.value.lower().split()) < set(o.value.lower().split()) for o in names
+        )
+    ]
+    if len(kept) < 2:
+        found[:] = [f for f in found if f.category != "name" or f in kept]
+        return
+    first, second = sorted(kept, key=lambda f: _position(f.value, message))[:2]
+    both = first.model_copy(update={"value": f"{first.value} ({second.value})", "change": first.change or second.change})
+    found[:] = [both if f is first else f for f in found if f.category != "name" or f is first]
 
 
 def _is_share(fact: ExtractedFact) -> bool:
@@ -1033,6 +1098,14 @@ def named_competitors(text: str) -> list[str]:
             continue
         names.append(name)
     return names
+
+
+def _opening(said: list[str], found: list[ExtractedFact]) -> list[str]:
+    """The sentences of a self-introduction: the one giving the name and the next ("Hi, I'm
+    Naledi, founder of Rise & Root. I do business coaching for women…")."""
+    names = [f.value.split(" (")[0] for f in found if f.category == "name"]
+    at = next((i for i, s in enumerate(said) if any(_position(n, s) < len(s) for n in names)), 0)
+    return said[at : at + 2]
 
 
 def _introduced_trade(found: list[ExtractedFact], opening: set[str]) -> None:

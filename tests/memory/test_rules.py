@@ -620,7 +620,7 @@ def test_words_around_a_value_are_not_the_value(text: str, unwanted: tuple[str, 
     ("text", "expected"),
     [
         ("Hola! soy Marisol Vega, I make piñatas in Tucson.", {("name", "Marisol Vega")}),
-        ("sou a Luíza (Luíza Prado) and i bake cheese breads", {("name", "Luíza")}),
+        ("sou a Luíza (Luíza Prado) and i bake cheese breads", {("name", "Luíza Prado")}),
         ("hi, kofi here. i run Swift Lane, parcel delivery on motorbikes in Accra", {("company", "Swift Lane"), ("industry", "parcel delivery")}),
         ("I'm Orla and I run Tidewater Events, which is wedding and event planning out of Cork.", {("industry", "wedding and event planning")}),
         ("I have a little shop of teas and spices in Fez.", {("industry", "shop of teas and spices")}),
@@ -678,3 +678,100 @@ def test_numbered_items_on_one_line_are_apart() -> None:
     assert {("competitor", "Harbour Bakes"), ("competitor", "Quayside Loaves")} <= facts(
         "Our competitors are (a) Harbour Bakes (b) Quayside Loaves."
     )
+
+
+def names(text: str) -> set[str]:
+    return {v for c, v in facts(text) if c == "name"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hello ok so I am Tamar and I restore old clocks in Haifa", "Tamar"),
+        ("Good day. Let me introduce myself: Ingrid Solberg, a ceramicist in Bergen.", "Ingrid Solberg"),
+        ("So I, Oluwaseun Adeyemi, am now the sole director.", "Oluwaseun Adeyemi"),
+        ("hi this is Pedro Alves speaking, I fix boat engines", "Pedro Alves"),
+        ("hey coach. iam Ravi Menon from Kochi, spice exports", "Ravi Menon"),
+        ("morning. tomas here, i sharpen knives at the market", "Tomas"),
+        ("Hi. Anke van Dijk here, from Leiden.", "Anke van Dijk"),
+        ("Farhan bol raha hun, Karachi se", "Farhan"),
+        ("Details - Name: Md. Rafiq Islam / Company: Islam Knitwear", "Rafiq Islam"),
+    ],
+)
+def test_more_ways_of_giving_ones_name(text: str, name: str) -> None:
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My name is Margarethe Olsen but everyone calls me Grete.", "Margarethe Olsen (Grete)"),
+        ("I'm Tomasina — Tommy to most people — and I run a bike shop.", "Tomasina (Tommy)"),
+        ("Hey! I'm Kit (Katherine) and I groom dogs in Perth.", "Kit (Katherine)"),
+        ("Good morning sir. Myself Harish Chandra Rao, proprietor of Rao Textiles.", "Harish Chandra Rao"),
+    ],
+)
+def test_the_name_a_person_goes_by_is_kept_beside_their_name(text: str, name: str) -> None:
+    """Both are the person's: one fact "Full (Short)", not two names competing for one slot, and a
+    form of address ("sir") is no one's name."""
+    assert names(text) == {name}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["so I'm Happy with it", "Everyone says Lisbon is cheaper", "same here, we charge $40", "back here. we moved"],
+)
+def test_words_that_are_not_names(text: str) -> None:
+    assert not names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("I've hired two editors so I'm more the art director now.", "art director"),
+        ("Still a registered pharmacist, still the same shop.", "registered pharmacist"),
+        ("Update: 1) new van 2) Now Managing Director, my uncle retired", "Managing Director"),
+        ("I should say my title is now Director.", "Director"),
+        ("Nadia takes Berlin. I stay in Lyon as CTO.", "CTO"),
+        ("kemal here, 34, beekeeper on the hills above Bursa", "beekeeper"),
+        ("hola, pablo, carpintero. I restore old doors", "carpintero"),
+    ],
+)
+def test_more_ways_of_naming_ones_role(text: str, role: str) -> None:
+    assert ("role", role) in facts(text)
+
+
+def test_a_list_of_trades_is_not_a_role() -> None:
+    assert not {f for f in facts("We sell to retail, tech, and healthcare.") if f[0] == "role"}
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Name: Juma Said / Company: Said Boatworks / Position: Owner", "Said Boatworks"),
+        ("i sell grilled corn from a cart. cart name is Juma's Corner", "Juma's Corner"),
+        ("hi, i run a small design shop with my cousin. we're called Two Pines Studio (long story)", "Two Pines Studio"),
+        ("hey. i'm a bookkeeper, run Ledgerly Books, out of Hobart.", "Ledgerly Books"),
+        ("I run a removals firm out of Derby called Swift Shift Removals we do local moves", "Swift Shift Removals"),
+        ("Ada's Alterations is the name, my son picked it.", "Ada's Alterations"),
+        ("Owner: Leila Haddad\nClinic: Cedar Dental Care\nPlace: Beirut", "Cedar Dental Care"),
+        ("we opened the website: we called it Olive Row, like the farm.", "Olive Row"),
+    ],
+)
+def test_more_ways_of_naming_the_business(text: str, company: str) -> None:
+    assert ("company", company) in facts(text)
+
+
+def test_bullets_on_one_line_are_separate_fields() -> None:
+    assert ("role", "Founder and head chef") in facts("Quick intro: • Anjali Shah • Founder and head chef • Tiffin Tales")
+
+
+@pytest.mark.parametrize(
+    ("text", "industry"),
+    [
+        ("Hi, I'm Naledi, founder of Bright Path. I do leadership coaching for nurses.", "leadership coaching for nurses"),
+        ("Hi, I'm Sione and I'm a slate roofer in Auckland.", "slate roofing"),
+    ],
+)
+def test_the_trade_given_with_the_name(text: str, industry: str) -> None:
+    assert ("industry", industry) in facts(text)
