@@ -80,11 +80,8 @@ async def facts(
         ),
         (
             "Anything else on your mind?",  # no question about competition: the rules pass
-            "the garden centre chains on the ring road keep undercutting my hanging baskets",
-            (
-                "competitor",
-                "the garden centre chains on the ring road keep undercutting my hanging baskets",
-            ),
+            "the nursery on the ring road is the one everybody compares me to",
+            ("competitor", "the nursery on the ring road is the one everybody compares me to"),
         ),
         (
             "Anything new with prices?",
