@@ -8,6 +8,7 @@ import pytest
 
 from coach.bootstrap import Runtime
 from coach.errors import NotFound
+from coach.memory import rules
 from coach.memory.facts import ExtractedFact
 from coach.memory.profile import Source
 
@@ -46,6 +47,23 @@ async def test_change_language_updates_and_keeps_history(
     old, new = history["Leeds"], history["Bristol"]
     assert (old.status, old.replaced_by, new.status) == ("retired", new.id, "active")
     assert old.valid_to is not None and old.valid_to >= old.valid_from
+
+
+async def test_the_name_a_person_goes_by_is_not_a_new_name(
+    runtime: Runtime, member: uuid.UUID
+) -> None:
+    """ "Marites, but everyone calls me Tess" is one name; "Tess here" later restates it."""
+    profile = runtime.memory.profile
+
+    def names(text: str) -> list[ExtractedFact]:
+        return [f for f in rules.extract(text) if f.category == "name"]
+
+    first = names("My name is Marites Santos but everyone calls me Tess.")
+    await profile.merge(member, first, Source())
+    (later,) = await profile.merge(member, names("Tess here again, quick question."), Source())
+    assert later.op == "noop"
+    assert await active(runtime, member) == {("name", "Marites Santos (Tess)")}
+    assert not await profile.questions(member)
 
 
 async def test_richer_value_replaces_without_asking(runtime: Runtime, member: uuid.UUID) -> None:
