@@ -211,7 +211,9 @@ RULES: list[Rule] = [
         # "stall name is K's Doubles", "so the brand name!! its Doce Raiz", "we're called Two Birds Content"
         r"\b(?:stall|cart|van|kiosk|stand|booth|boat|page|account|taller|workshop|atelier|truck|band|show|newsletter|podcast|channel|yard|estate|kitchen|"
         r"venture|project|outfit|co-?op|cooperative|association|brand|business|company|shop|studio)\s+name\W*\s*(?:is|it's|its|=)\s+(?:now\s+)?(?P<v>" + PROPER + r")",
-        r"\b(?:we're|we are|we call it|we called it|we named it|i call it|i called it|i named it)\s+(?:called\s+)?(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
+        r"\b(?:we're called|we are called|we call it|we called it|we named it|i call it|i called it|i named it)\s+(?P<v>['\"]?" + PROPER + r"['\"]?)" + END_NAME,
+        # "We r Sri Velavan Pumps": a name of two words or more ("we're Kenyan" names no business)
+        r"\b(?:we're|we are)\s+(?P<v>(?-i:[A-Z])[\w&'.-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w&'.-]*)+)" + END_NAME,
         r"^(?P<v>" + PROPER + r")\s+is the (?:name|business name|brand name|shop name)\b",
         r"\b(?:my|our|the)?\s*(?:[\w-]+\s+){0,3}?" + BUSINESS_NOUNS + r"(?:'s name)?(?:\s+is|\s*'s)\s+(?:now\s+|simply\s+|just\s+)?(?:called|named)\s+(?P<v>.+?)" + END_NAME,
         r"\b(?:my|our)\s+(?:[\w-]+\s+)?" + BUSINESS_NOUNS + r"(?:'s)?\s+name\s+is\s+(?:now\s+)?(?P<v>.+?)" + END_NAME,
@@ -223,7 +225,8 @@ RULES: list[Rule] = [
         r"\b(?:my|our|the)\s+(?:[\w-]+\s+)?(?:studio|company|business|brand|shop|agency|practice|firm|label|app|bakery|salon|cafe|café|podcast|clinic|school)\s+"
         r"(?:is\s+(?:simply\s+|just\s+|now\s+)?(?:called\s+)?)?(?P<v>" + PROPER + r")(?=\s+(?:is|was)\b|" + END_NAME[3:],
         # "I run Ayo Water Works here in Ibadan", "I run Salt & Stretch — SUP yoga"
-        r"(?:\b(?:i|we|mi)\s+|\b(?:i've|we've|i have|we have) been\s+|(?:^|[,;]\s*))(?:run|running|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)\s+(?P<v>" + PROPER + r")"
+        r"(?:\b(?:i|we|mi)\s+(?:run|own|own and run|run and own|co-own|co-run|founded|co-founded|started|launched|manage)|"
+        r"\b(?:i've|we've|i have|we have) been running|(?:^|[,;]\s*)(?:run|running|own))\s+(?P<v>" + PROPER + r")"
         r"(?=,|\s+[—–-]\s|\s+(?:here\s+)?in\s|\s+(?:out of|outta|pon|at|near|since|based)\b|\s*[.;!]|\s*$)",
         r"\b(?:renamed?|rebrand(?:ed|ing)?)\s+(?:it|the \w+|our \w+|my \w+|the business|us|ourselves)?\s*(?:from\s+" + PROPER + r"\s+)?(?:to|as)\s+(?P<v>.+?)" + END_NAME,
         # a name written in lower case ("I run sagebrush pest control", "i own blue sardine divers")

@@ -937,10 +937,9 @@ def _one_role(found: list[ExtractedFact]) -> None:
         found[:] = [joined if f is roles[0] else f for f in found if f not in roles[1:]]
 
 
-def _position(value: str, text: str) -> int:
-    """Where `value` stands as whole words in `text` ("Bev" is not the start of "Beverly")."""
-    at = re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text)
-    return at.start() if at else len(text)
+def _whole_words(value: str, text: str) -> re.Match[str] | None:
+    """`value` as whole words in `text` ("Bev" is not the start of "Beverly")."""
+    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text)
 
 
 def _one_name(found: list[ExtractedFact], message: str) -> None:
@@ -958,8 +957,10 @@ def _one_name(found: list[ExtractedFact], message: str) -> None:
     if len(kept) < 2:
         found[:] = [f for f in found if f.category != "name" or f in kept]
         return
-    first, second = sorted(kept, key=lambda f: _position(f.value, message))[:2]
-    both = first.model_copy(update={"value": f"{first.value} ({second.value})", "change": first.change or second.change})
+    first, second = sorted(kept, key=lambda f: m.start() if (m := _whole_words(f.value, message)) else len(message))[:2]
+    both = first.model_copy(
+        update={"value": f"{first.value} ({second.value})", "change": first.change or second.change}
+    )
     found[:] = [both if f is first else f for f in found if f.category != "name" or f is first]
 
 
@@ -1103,8 +1104,8 @@ def named_competitors(text: str) -> list[str]:
 def _opening(said: list[str], found: list[ExtractedFact]) -> list[str]:
     """The sentences of a self-introduction: the one giving the name and the next ("Hi, I'm
     Naledi, founder of Rise & Root. I do business coaching for women…")."""
-    names = [f.value.split(" (")[0] for f in found if f.category == "name"]
-    at = next((i for i, s in enumerate(said) if any(_position(n, s) < len(s) for n in names)), 0)
+    names = [f.value for f in found if f.category == "name"]
+    at = next((i for i, s in enumerate(said) if any(_whole_words(n, s) for n in names)), 0)
     return said[at : at + 2]
 
 

@@ -762,6 +762,11 @@ def test_more_ways_of_naming_the_business(text: str, company: str) -> None:
     assert ("company", company) in facts(text)
 
 
+@pytest.mark.parametrize("text", ["We are Kenyan, so we know the market.", "We are Closed on Mondays."])
+def test_what_we_are_is_not_always_our_name(text: str) -> None:
+    assert not {f for f in facts(text) if f[0] == "company"}
+
+
 def test_bullets_on_one_line_are_separate_fields() -> None:
     assert ("role", "Founder and head chef") in facts("Quick intro: • Anjali Shah • Founder and head chef • Tiffin Tales")
 
