@@ -92,7 +92,7 @@ ROLE_WORDS = (
     r"second shooter|barista|owner-operator|owner/operator|sole practitioner|practitioner|"
     r"cfo|cpo|cio|fractional cfo|guide|main guide|mountain guide|firey|firefighter|shearer|"
     r"arborist|tree surgeon|(?:nail|lash|hvac|vet|lab|dental|it|solar) tech|technician|contractor|"
-    r"artisan|physician|surgeon|owner-driver|"
+    r"artisan|physician|surgeon|owner-driver|host|co-host|officer|executive|chief executive|"
     # the same in the words people bring from other languages
     r"carpintero|carpintera|gestor|gestora|cocinero|cocinera|dueño|dueña|fondateur|fondatrice|"
     r"co-?fondateur|co-?fondatrice|propriétaire|kinesiólogo|kinesióloga|fisioterapeuta|"
@@ -262,9 +262,10 @@ RULES: list[Rule] = [
         "role",
         "sentence",
         FIELD.format(r"role|position|title|job title|job|occupation|me|my role"),
+        r"^me\s*=\s*(?P<v>[^=.;]+?)(?=\s*(?:[.;!]|$))",
         r"\b(?:i'm working as|i am working as|i'm|i am|i still am|i remain|i work as|i work like|now am|i've been|i have been)\s+(?:now\s+|still\s+|also\s+|more\s+(?:like\s+)?|just\s+|mostly\s+)*(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)\b(?!\s+(?:friend|client|'s))",
         r"(?:^|,\s*|\bmy role (?:now\s+)?is\s+)(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,3}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
-        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|on|near|outta|based|working|for|with|here|from|specialising|specializing|who|doing|and)\b))",
+        r"(?=\s*(?:[,.;!]|$|\s(?:of|at|in|on|near|outta|based|working|for|with|here|from|specialising|specializing|who|doing|and|lol|haha)\b))",
         # "Still a registered dietitian", "Now Managing Director, father retired"
         r"(?:^|[;:]\s*)(?:(?:yes|yep|yeah|no|nope|and|so)[,!.]?\s+)?(?:still|now)\s+(?:just\s+)?(?:the\s+|a\s+|an\s+)?(?P<v>(?:[\w-]+\s+){0,2}?" + ROLE_WORDS + r"(?:" + ROLE_JOIN + ROLE_WORDS + r")?)"
         r"(?=\s*(?:[,.;!]|$|\s(?:full[- ]time|part[- ]time|for now|though|tho|of|at|now)\b))",

@@ -36,7 +36,7 @@ _ENUMERATOR = re.compile(
 _BULLET = re.compile(r"^(?:[-*•·]|\d{1,2}[.)])\s+")
 _CLAUSES = re.compile(
     r"(,\s+|;\s+|\s+but\s+|\s+though\s+|\s+although\s+|\s+—\s+"
-    r"|\s+and\s+(?=(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
+    r"|\s+and\s+(?=(?:(?:now|also|then)\s+)?(?:honestly|tbh|i|i'm|i've|we|we're)\b))",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(

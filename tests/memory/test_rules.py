@@ -735,6 +735,10 @@ def test_words_that_are_not_names(text: str) -> None:
         ("Nadia takes Berlin. I stay in Lyon as CTO.", "CTO"),
         ("kemal here, 34, beekeeper on the hills above Bursa", "beekeeper"),
         ("hola, pablo, carpintero. I restore old doors", "carpintero"),
+        ("my uncle opened the forge in 1990 and now I'm the smith and the owner", "smith and the owner"),
+        ("me = founder + head brewer. my cousin does deliveries", "founder + head brewer"),
+        ("owner + welder lol, my nephew helps on weekends", "owner + welder"),
+        ("I'm more like the host and editor now", "host and editor"),
     ],
 )
 def test_more_ways_of_naming_ones_role(text: str, role: str) -> None:
