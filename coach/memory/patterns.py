@@ -122,9 +122,12 @@ _NOT_A_LOWER_NAME = (
 # A title before a person's name, left out of the name ("Dr. Lucía Benítez").
 TITLE = r"(?:(?-i:Dr|Mr|Mrs|Ms|Prof|Sr|Sra|Dott|Mag|Ing|Md)\.?\s+)?"
 # A person's name: one to three capitalised words ("Marie-Ève", "Abdur Rahim Chowdhury").
+PERSON_WORD = r"(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-[^\W\d_]+)?"
 PERSON = (
-    r"(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-[^\W\d_]+)?"
-    r"(?:(?:\s(?-i:de|van|von|der|den|da|di|do|dos|das|del|du|la|le|bin|al|el|ter|ten)){0,2}\s(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+(?:-[^\W\d_]+)?){0,2}"
+    PERSON_WORD
+    + r"(?:(?:\s(?-i:de|van|von|der|den|da|di|do|dos|das|del|du|la|le|bin|al|el|ter|ten)){0,2}\s"
+    + PERSON_WORD
+    + r"){0,2}"
 )
 # A labelled field on a line of its own ("Company: Qureshi Weaves (Pvt) Ltd", "Role: owner").
 FIELD = r"^(?:my\s+)?(?:{})\s*:\s*(?P<v>[^:]+?)(?=\s*(?:\(|[.;!]|$))"
@@ -195,9 +198,9 @@ RULES: list[Rule] = [
         r"\b(?:call me|people call me|i go by|you can call me)\s+(?P<v>(?-i:[A-Z])[a-z'-]+)" + END,
         # what everyone calls the person, kept beside the full name ("Marites (Tess)")
         r"\b(?:everyone|everybody|evrybody|people|most people|(?:my |most |the )?(?:clients|customers|friends|kids|students|family)|they all|all)\s+(?:just\s+|usually\s+|always\s+)?"
-        r"(?:calls?|says?|knows?|kno)\s+(?:me\s+|mi\s+)?(?:as\s+)?(?P<v>(?-i:[A-Z])[a-z'-]+(?:-(?-i:[A-Z])[a-z'-]+)?)(?=\s*(?:[,.;!?)—–]|$|\s(?:and|but|here)\b))",
-        r"(?:^|[—–(]\s*|,\s+)(?P<v>(?-i:[A-Z])[a-z'-]+)\s+to\s+(?:most people|my friends|friends|everyone|most|everybody)\b",
-        r"\b(?:full name(?:'s| is)|(?:i'm|i am|sou a|soy)\s+(?-i:[A-ZÀ-ÝĀ-Ž])[^\W\d_]+\s+\()\s*(?P<v>" + PERSON + r")(?=\s*(?:[,.;!?)—–]|$|\s(?:but|and)\b))",
+        r"(?:calls?|says?|knows?|kno)\s+(?:me\s+|mi\s+)?(?:as\s+)?(?P<v>" + PERSON_WORD + r")(?=\s*(?:[,.;!?)—–]|$|\s(?:and|but|here)\b))",
+        r"(?:^|[—–(]\s*|,\s+)(?P<v>" + PERSON_WORD + r")\s+to\s+(?:most people|my friends|friends|everyone|most|everybody)\b",
+        r"\b(?:full name(?:'s| is)|(?:i'm|i am|sou a|soy)\s+" + PERSON_WORD + r"\s+\()\s*(?P<v>" + PERSON + r")(?=\s*(?:[,.;!?)—–]|$|\s(?:but|and)\b))",
     ),
     # -- company (before role, so "founder of X" takes X as the business) ------------------
     *_rules(
@@ -206,7 +209,8 @@ RULES: list[Rule] = [
         FIELD.format(
             r"company|business|business name|company name|brand|brand name|shop|studio|firm|trading as|trading name|"
             r"practice|clinic|association|cooperative|co-op|salon|bakery|workshop|restaurant|cafe|café|farm|agency|"
-            r"school|academy|podcast|newsletter|band|label|store|app|name of (?:the |my |our )?(?:\w+)"
+            r"school|academy|podcast|newsletter|band|label|store|app|"
+            r"name of (?:the |my |our )?(?:business|company|brand|shop|workshop|studio|farm|firm|clinic|practice|store|salon|agency|school)"
         ).replace("(?P<v>", "(?P<v>(?-i:[A-Z0-9])"),
         # "stall name is K's Doubles", "so the brand name!! its Doce Raiz", "we're called Two Birds Content"
         r"\b(?:stall|cart|van|kiosk|stand|booth|boat|page|account|taller|workshop|atelier|truck|band|show|newsletter|podcast|channel|yard|estate|kitchen|"

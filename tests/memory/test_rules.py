@@ -708,6 +708,7 @@ def test_more_ways_of_giving_ones_name(text: str, name: str) -> None:
         ("My name is Margarethe Olsen but everyone calls me Grete.", "Margarethe Olsen (Grete)"),
         ("I'm Tomasina — Tommy to most people — and I run a bike shop.", "Tomasina (Tommy)"),
         ("Hey! I'm Kit (Katherine) and I groom dogs in Perth.", "Kit (Katherine)"),
+        ("I'm Zoë Moreau but everybody calls me Zoë-Ann.", "Zoë Moreau (Zoë-Ann)"),
         ("Good morning sir. Myself Harish Chandra Rao, proprietor of Rao Textiles.", "Harish Chandra Rao"),
     ],
 )
@@ -769,6 +770,11 @@ def test_more_ways_of_naming_the_business(text: str, company: str) -> None:
 @pytest.mark.parametrize("text", ["We are Kenyan, so we know the market.", "We are Closed on Mondays."])
 def test_what_we_are_is_not_always_our_name(text: str) -> None:
     assert not {f for f in facts(text) if f[0] == "company"}
+
+
+def test_a_field_naming_a_person_is_not_the_business() -> None:
+    assert ("company", "Aziz Karimov") not in facts("Name of owner: Aziz Karimov\nName of workshop: Tikuv Uy")
+    assert ("company", "Tikuv Uy") in facts("Name of owner: Aziz Karimov\nName of workshop: Tikuv Uy")
 
 
 def test_bullets_on_one_line_are_separate_fields() -> None:
