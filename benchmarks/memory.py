@@ -219,7 +219,9 @@ def score(people: list[PersonFacts]) -> Retention:
             )
             r.from_traps += trap
             r.false_positives.append(
-                f"{p.person} {category}: {value!r}" + (" [trap turn]" if trap else "")
+                f"{p.person} {category}: {value!r}"
+                + (" [trap turn]" if trap else "")
+                + (f" <- {source.strip()[:120]!r}" if source and source.strip() else "")
             )
         by_category: dict[str, list[str]] = defaultdict(list)
         for category, value, _ in p.active:
@@ -285,7 +287,7 @@ def print_retention(title: str, r: Retention, answered: int, show: int = 15) -> 
         if items:
             print(f"{label} (first {min(show, len(items))} of {len(items)}):")
             for item in items[:show]:
-                print(f"  {item[:150]}")
+                print(f"  {item[:280]}")
 
 
 async def import_people(

@@ -524,9 +524,12 @@ def _answer(kind: str, piece: str) -> list[str] | None:
     clause = _first_clause(piece)
     if not clause or _DODGE.match(clause):
         return None
-    if kind == "price":
-        money = re.search(p.MONEY, piece, re.IGNORECASE)
-        return [rules.clean_value(money.group(0))] if money else None
+    if kind == "price":  # the first amount that is the person's own ("the chain charges ₹900")
+        for money in re.finditer(p.MONEY, piece, re.IGNORECASE):
+            before = piece[: money.start()]
+            if not rules.someone_elses_amount(before, before + money.group(0)):
+                return [rules.clean_value(money.group(0))]
+        return None
     if kind == "competitor":
         names = _named_competitors(piece)
         if not names and len(clause.split()) <= 3 and not _PRONOUN.match(clause):
@@ -545,8 +548,8 @@ def _answer(kind: str, piece: str) -> list[str] | None:
     if kind == "audience" and not p.PEOPLE.search(clause) and len(clause.split()) > 6:
         return None
     if kind == "offer":
-        if _FIRST_PERSON.match(clause):
-            return None  # a statement of its own, which the rules have read
+        if _FIRST_PERSON.match(clause) or re.match(r"^(?:their|his|her)\b", clause, re.IGNORECASE):
+            return None  # a statement of its own, which the rules have read; another's goods
         clause = _LISTING.sub("", clause)
         clause = _NEXT_STATEMENT.split(clause)[0]  # "bikinis and one-pieces, the one-piece is…"
         return rules.split_offers(clause) or None

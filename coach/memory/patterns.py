@@ -588,7 +588,7 @@ RETIRE = re.compile(
 NOT_PRICED = re.compile(
     r"\b(?:goal|target|budget|revenue|turnover|income|profit|salary|rent|costs?|spend|loan|investment|"
     r"funding|raise|valuation|sales|aim|overheads?|margin|it all|total|sponsors?|that|which|this|"
-    r"grant|debt|savings|bill|ads?)\b",
+    r"grant|debt|savings|bill|ads?|mrr|arr|cac)\b",
     re.IGNORECASE,
 )
 # What a price is counted in, not what is sold: "¥6,500 one person", "R189 for a 500ml bottle",

@@ -1016,6 +1016,10 @@ def _from_statement(
                     clause += text[start:end]
                 if _PLAN.search(clause) or _PAST.search(clause):
                     continue  # "I want to open a branch in Ikeja", "I grew up on a farm in Cork"
+                if category == "price" and someone_elses_amount(
+                    _said_before(sentence, text, start), clause
+                ):
+                    continue
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):
                 continue
             values = [(c, v) for c, v in _values(category, match, text) if plausible(c, v)]
@@ -1028,7 +1032,7 @@ def _from_statement(
         for name in named_competitors(text):
             add("competitor", name, sentence)
     if not statement.competition:
-        for value in _unread_prices(text, [(s, e) for s, e, c in taken if c == "price"]):
+        for value in _unread_prices(text, [(s, e) for s, e, c in taken if c == "price"], sentence):
             add("price", value, sentence, change=statement.change)
 
 
@@ -1043,10 +1047,71 @@ _NOT_OURS = re.compile(  # an amount someone else charges, earns, or the person 
     r"penny|did|doing|made|making|earn\w*|mrr|arr|done with|charging|compare\w*)\b",
     re.IGNORECASE,
 )
+# Whose amount it is. Someone else's: a seller other than the person ("the chain charges ₹900",
+# "my cousin sells bags, ₦9,500 each", "one Instagram blogger now sells…"), found in the words
+# since the person last spoke of themselves; an amount reported or suggested by someone ("friend
+# says I should sell videos, ¥3,000 a month", "one review: 'best R450 I've spent'"); or one only
+# considered ("I considered €280 but…").
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:they(?!\s+(?:cost|are|come|go|retail|run|want|need|order|buy|book|pay|love|like)\b)|they're|their|them|he|he's|his|him|she|"
+    r"she's|her|hers|friends?|mate|buddy|cousin|aunty|auntie|aunt|uncle|nephew|niece|neighbou?r|"
+    r"comadre|colleague|family|competitors?|rivals?|chains?|someone|somebody|another|others|"
+    r"everyone|everybody|supermarkets?|dealers?|government|bloggers?|influencers?|freelancers?|"
+    r"adjusters?|agencies|(?:a|one|some|the|this)\s+(?:guy|lady|woman|man|bloke|sponsor|"
+    r"operator|vendor|company|firm)|one of (?:the|those)|"
+    r"every (?:other|aunty|auntie|shop|store|one)|(?<!my )(?<!our )other \w+s|"
+    r"(?<!my )(?<!our )(?:shops?|stores?|bakeries|caf[eé]s?|clinics?|salons?|studios?|gyms?|"
+    r"hotels?|spas?|brands?|companies|apps?)\s+(?:\w+\s+)?(?:in|at|on|near|of|like|around|down)|"
+    r"considered|instead of)\b",
+    re.IGNORECASE,
+)
+# A seller named in the third person ("the kostis family asks 11 euro", "finch charges US$70"),
+# unless it is the person's own ("my salon charges £30").
+_SELLS = re.compile(
+    r"\b(?<!standard )(?:charges|sells(?!\s+for)|asks|advertises|shows|accepts|publishes|quotes)"
+    r"(?=\s+[^\s:])",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:says?|said|suggest(?:s|ed)?|reckons?|insists?|told|wrote|emailed|messaged|commented|"
+    r"(?:a|one) review|reviews? (?:on|said|says)|left (?:a|this) review|advertis\w+|quoted|offered me|asked (?:if|whether|me))\b|[\"“]",
+    re.IGNORECASE,
+)
+# Amounts that are not a price: what the business makes or pays ("last year we were at
+# $540,000", "we will pay him S/ 800").
+_NOT_A_PRICE = re.compile(
+    r"\b(?:(?:we|i)\s+(?:were|was)\s+at|last (?:yr|year|month)|(?:pay|paid|paying)\s+"
+    r"(?:him|her|them)|(?:we|i)(?:'ll| will| have to| had to| now)?\s+(?:pay|paid)|had to pay)\b",
+    re.IGNORECASE,
+)
+_OURSELVES = re.compile(r"\b(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|our|us|me)\b", re.IGNORECASE)
+
+
+def someone_elses_amount(before: str, clause: str) -> bool:
+    """Whether the amount after `before` (its sentence up to it) is not the person's own price:
+    someone else's, reported by someone else, only considered, or not a price at all. `clause`
+    is the clause holding it."""
+    lead = _CLAUSE_START.split(before)[-1]
+    since = [m.start() for m in _OURSELVES.finditer(before)]
+    window = before[since[-1] :] if since else before
+    return any(
+        _SOMEONE_ELSE.search(part)
+        or (_SELLS.search(part) and not re.match(r"\W*(?:my|our)\b", part, re.IGNORECASE))
+        for part in (window, lead, clause)
+    ) or bool(_REPORTED.search(before) or _NOT_A_PRICE.search(f"{window} {clause}"))
+
+
 _PRICE_PIECE = re.compile(r"\s*(?:[;(]|,(?!\d{3}(?!\d))|\s[–—-]\s|\.\s|\b(?:and|then|but|while|whereas)\s)\s*", re.IGNORECASE)
 
 
-def _unread_prices(text: str, read: list[tuple[int, int]]) -> list[str]:
+def _said_before(sentence: str, text: str, at: int) -> str:
+    """What the sentence says before position `at` of `text`, the statements kept from it
+    (keeping statements drops "My neighbour sells honey at the market," before "£6 a jar")."""
+    found = sentence.find(text[at:])
+    return sentence[:found] if found >= 0 else text[:at]
+
+
+def _unread_prices(text: str, read: list[tuple[int, int]], sentence: str = "") -> list[str]:
     """Amounts of money no price rule read, each with the words around it ("callout £65 first
     hr", "7 nights + 5 lessons, 490€"): a person naming an amount for their own work states a
     price, however they word it. Amounts of revenue, rent, goals and the like are not prices."""
@@ -1061,7 +1126,10 @@ def _unread_prices(text: str, read: list[tuple[int, int]]) -> list[str]:
             start = max([e for s, e in pieces if e <= max(0, start - 1)], default=0)  # "…, 490€"
         value = _PRICE_LEAD.sub("", clean_value(text[start:end]))
         if (
-            p.NOT_PRICED.search(value)
+            someone_elses_amount(
+                _said_before(sentence or text, text, match.start()), text[start : match.end()]
+            )
+            or p.NOT_PRICED.search(value)
             or _NOT_OURS.search(value)
             or re.search(r"\b(?:not|than|instead of|was|were|from)\s+$", text[: match.start()], re.IGNORECASE)
             or _PLAN.search(value)

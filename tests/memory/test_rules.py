@@ -790,3 +790,37 @@ def test_bullets_on_one_line_are_separate_fields() -> None:
 )
 def test_the_trade_given_with_the_name(text: str, industry: str) -> None:
     assert ("industry", industry) in facts(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The big garden centre charges £12 a tray, we're cheaper.",  # another seller
+        "My neighbour sells honey at the market, £6 a jar.",
+        "Golden Loaf down the road sells sourdough for $9, which is mad.",
+        "Our rivals do a starter box at €25 but it's poor quality.",
+        "One of the bigger studios in town advertises 'ten classes for £60'.",
+        "A friend reckons I should do a monthly box, $40 a month.",  # suggested by someone else
+        "A customer wrote that it was the best €80 she ever spent.",  # reported
+        "I considered €150 but it felt like too much.",  # only considered
+        "We will pay him $30 an hour to help over the summer.",  # what the business pays
+        "Last year we were at $120,000.",  # what the business made
+        "MRR is $9k now, churn about 2%.",
+    ],
+)
+def test_an_amount_that_is_not_the_persons_price_is_not_stored(text: str) -> None:
+    assert not [f for f in extract(text) if f.category == "price"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("My salon charges £30 for a cut.", "£30"),
+        ("Our bakery sells sourdough at £5 a loaf.", "£5"),
+        ("The candles cost £18 each.", "£18"),
+        ("They cost 22 euros each, the blocks.", "22 euros"),  # what is sold, not who sells
+        ("Clients pay €90 per session.", "€90"),
+    ],
+)
+def test_the_persons_own_price_is_still_read(text: str, amount: str) -> None:
+    assert [f.value for f in extract(text) if f.category == "price" and amount in f.value]
