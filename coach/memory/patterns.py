@@ -39,7 +39,8 @@ GREETING = (
     r"bonjour|bonsoir|hola|buenas|ciao|salam|salaam|salut|namaste|guten (?:tag|morgen)|g'day|"
     r"kia ora|sawubona|jambo|habari|ol[aá]|hallo|hej|aloha|greetings|shalom|merhaba|konnichiwa|"
     r"dzień dobry|thanks|thank you|cheers|re-bonjour|gday|sup|wassup|heya|oi|howzit|wah gwaan|e a[ií]|"
-    r"hæ|ahoj|szia|moi|tere|hei|vanakkam|namaskar|assalamu?\s?alaikum|marhaba|selam|habari)\b"
+    r"hæ|ahoj|szia|moi|tere|hei|vanakkam|namaskar|assalamu?\s?alaikum|marhaba|selam|habari|"
+    r"dear|respected|helo|thx|bless up|bula|vinaka(?: vakalevu)?)\b"
 )
 # A clause that starts a statement: the start, after a comma, or after a joining word.
 START = r"(?:^|[,;:]\s*|\b(?:and|so|oh|also|but|well|ok|okay|right|btw|yes|yeah|update)\b[,:]?\s+)"

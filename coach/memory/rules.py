@@ -103,7 +103,7 @@ _SHORTHAND: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] =
 _GREETING_LEAD = re.compile(
     r"^\s*(?:"
     + p.GREETING
-    + r"(?:\s+(?:coach|there|again|team|all|everyone|friend|mate|y'all))*[\s,!.:;~-]*)+",
+    + r"(?:\s+(?:coach|sir|madam|there|again|team|all|everyone|friend|mate|y'all))*[\s,!.:;~-]*)+",
     re.IGNORECASE,
 )
 _TAIL = re.compile(
@@ -115,6 +115,19 @@ _TAIL = re.compile(
 )
 _LEAD = re.compile(
     r"^\s*(?:[\"'“(](?![^\"'”)]{1,40}[\"'”)]\s+\w)|\bcalled\b|\bnamed\b|\bbasically\b|\bprobably\b|\ball the\b)\s*", re.IGNORECASE
+)
+# Words that open a message without being anyone's name: its topic ("Quiet month, the rain…",
+# "So, competition.", "Goal change."), or how the person greets ("hello love.", "Dear Coach",
+# "Buenas tardes").
+_TOPIC_WORDS = frozenset(
+    [
+        *("month", "week", "weekend", "day", "year", "morning", "afternoon", "evening", "night"),
+        *("news", "update", "updates", "change", "changes", "competition", "competitors"),
+        *("question", "questions", "problem", "problems", "issue", "goal", "goals", "money"),
+        *("pricing", "prices", "price", "payment", "location", "stores"),
+        *("love", "dear", "respected", "coach", "tardes", "noches", "dias", "días"),
+        *("gtg", "brb", "ttyl", "bye", "later"),
+    ]
 )
 _NOT_A_NAME = frozenset(
     [
@@ -320,6 +333,9 @@ _GENERIC_QUALIFIERS = frozenset(
         "head",
         "lead",
         "chief",
+        "master",
+        "apprentice",
+        "trainee",
         "main",
         "the",
         "a",
@@ -633,7 +649,12 @@ def plausible(category: str, value: str) -> bool:
             return False  # "I'm DROWNING"
         if len(words) > 1 and _BUSINESS_NOUN.fullmatch(words[-1]):
             return False  # "Golden Crest Farms." names the business, not the person
-        return len(words) <= 3 and first not in _NOT_A_NAME and value[0].isalpha()
+        return (
+            len(words) <= 3
+            and first not in _NOT_A_NAME
+            and not any(w.lower() in _TOPIC_WORDS for w in words)
+            and value[0].isalpha()
+        )
     if category == "company":
         return (
             len(words) <= 6
@@ -665,6 +686,10 @@ def plausible(category: str, value: str) -> bool:
         return False
     if category == "challenge" and len(words) == 1:
         return len(value) >= 4 and first not in _NOT_A_NAME
+    if category == "offer" and _NOT_AN_OFFER_VALUE.match(value):
+        return False  # "Three main things", "of course", "80k"
+    if category == "offer" and len(words) == 1 and is_place(value):
+        return False  # "we make juices, Dakar"
     if category in ("goal", "decision", "challenge", "preference", "audience", "offer"):
         return (
             len(value) >= 3
@@ -679,6 +704,16 @@ def plausible(category: str, value: str) -> bool:
     return len(value) >= 2
 
 
+# What no one sells: a count of things ("Three main things", "2 packages"), a bare number or
+# amount, or a filler word.
+_NOT_AN_OFFER_VALUE = re.compile(
+    r"^(?:(?:mostly|just|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|a few|few|several|some|"
+    r"(?:a )?couple of)\s+(?:main\s+|different\s+)?(?:things?|packages?|options?|services?|products?)$|"
+    r"^regarding\b|"
+    r"^[\W\d]*(?:k|m|mil|million|grand)?[\W\d]*$|"
+    r"^(?:of course|based|sure|age|the money|money|solo|everything|stuff|myself|(?:a )?(?:new )?products?)$",
+    re.IGNORECASE,
+)
 # Categories whose values are proper names, and the single words that never are one: a number
 # ("we are 4"), or an English function word or contraction starting a sentence ("Among them…",
 # "Been sniffing round the competition", "We've got an orchard").
@@ -819,7 +854,7 @@ def _introduction(message: str, greeted: bool) -> str | None:
     if not greeted:
         return None
     lower = re.match(
-        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14}(?:\s(?!(?:and|here|from|the|a|an|so|just|really|new|back)\b)[a-z][a-z'-]{1,12}(?=[.,!]))?)(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+)",
+        r"^(?:(?:ok|okay|so|well|right|um|hmm)\W+)*(?:(?:i'm|i am)\s+)?(?P<v>[a-z][a-z'-]{1,14}(?:\s(?!(?:and|here|from|the|a|an|so|just|really|new|back)\b)[a-z][a-z'-]{1,12}(?=[.,!]))?)(?:\s+here)?(?:[.,!]\s+|\s+here\b|\s+and\s+(?!(?:i|me|my)\b))",
         message,
         re.IGNORECASE,
     )
@@ -830,7 +865,12 @@ def _introduction(message: str, greeted: bool) -> str | None:
 
 def _not_a_name_word(word: str) -> bool:
     """A lower-case word that is no one's name ("back", "trying", "glad", "born")."""
-    return bool(re.search(r"(?:ing|ed|ly|ful|ous)$", word)) or word in _NOT_A_NAME or word in _FUNCTION_WORDS
+    return (
+        bool(re.search(r"(?:ing|ed|ly|ful|ous)$", word))
+        or word in _NOT_A_NAME
+        or word in _TOPIC_WORDS
+        or word in _FUNCTION_WORDS
+    )
 
 
 def extract(text: str) -> list[ExtractedFact]:
@@ -1020,6 +1060,10 @@ def _from_statement(
                     _said_before(sentence, text, start), clause
                 ):
                     continue
+                if category == "location" and _someone_elses_place(
+                    _said_before(sentence, text, start)
+                ):
+                    continue  # "a retainer with a law firm in Old Montreal"
             if any(min(end, e) - max(start, s) > 0.5 * (end - start) for s, e, _ in taken):
                 continue
             values = [(c, v) for c, v in _values(category, match, text) if plausible(c, v)]
@@ -1085,6 +1129,32 @@ _NOT_A_PRICE = re.compile(
     re.IGNORECASE,
 )
 _OURSELVES = re.compile(r"\b(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|our|us|me)\b", re.IGNORECASE)
+
+
+# Where someone else is: a place after another party ("signed a retainer with a law firm in
+# Old Montreal", "hired a nurse from Guadalajara", "my friend, who runs a practice in
+# Nottingham"), not after the person's own business ("I have a bakery in Leeds").
+_PLACE_PREPOSITION = re.compile(
+    r"\s*\b(?:in|from|at|near|out of|outside|based in|located in)\s*$", re.IGNORECASE
+)
+_SOMEONE_ELSES_PLACE = re.compile(
+    r"(?:\b(?:with|for|from|through|via|by|hire|hired|hiring|buy|buying|bought)\s+"
+    r"(?:a|an|another|one|some)\s+(?:[\w-]+\s+){0,3}[\w-]+"
+    r"|\b(?:who|that)\s+(?:runs|owns|has|does|works)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+"
+    r"|\b(?:friend|colleague|partner|mate|cousin|freelancer|nurse|designer|guy|lady|woman|man|"
+    r"buyer|client|customer|someone|somebody|another|competitor|rival)s?"
+    r"|^\W*(?:a|an|one)\s+(?:[\w-]+\s+){0,3}[\w-]+)$",
+    re.IGNORECASE,
+)
+
+_WE_ARE_A = re.compile(r"\b(?:i am|i'm|we are|we're)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}[\w-]+$", re.IGNORECASE)
+
+
+def _someone_elses_place(before: str) -> bool:
+    """Whether the place after `before` is where another party is, not the person's business
+    ("we are a consulting partner based in Pune" is theirs)."""
+    party = _PLACE_PREPOSITION.sub("", before)
+    return bool(_SOMEONE_ELSES_PLACE.search(party)) and not _WE_ARE_A.search(party)
 
 
 def someone_elses_amount(before: str, clause: str) -> bool:

@@ -32,6 +32,7 @@ def facts(reply: str, coach: str | None = None) -> set[tuple[str, str]]:
         ("Hey Jess! Who comes to your classes?", ["audience"]),  # a who-question asks for people
         ("That's a lot. What's the biggest bottleneck?", ["challenge"]),
         ("Hi Ben. What's the flagship?", ["offer"]),
+        ("Excellent progress. What made the difference?", []),  # what caused it, not a value
     ],
 )
 def test_what_the_coach_asked_for(coach: str, kinds: list[str]) -> None:

@@ -824,3 +824,68 @@ def test_an_amount_that_is_not_the_persons_price_is_not_stored(text: str) -> Non
 )
 def test_the_persons_own_price_is_still_read(text: str, amount: str) -> None:
     assert [f.value for f in extract(text) if f.category == "price" and amount in f.value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello. Quiet month, the rain never stops.",  # the topic, not a name
+        "Hi! So, competition. There's a new studio in town.",
+        "hello love. news: the market wants us back.",  # a greeting
+        "Dear Coach, I write with an update.",
+        "Respected Sir, we have moved the office.",
+        "thx. gtg, the kids need me",
+        "Hi there. Deb and I went through the numbers.",  # someone with the person
+    ],
+)
+def test_the_words_opening_a_message_are_not_a_name_or_role(text: str) -> None:
+    assert not [f for f in extract(text) if f.category in ("name", "role")]
+
+
+def test_a_name_opening_a_message_is_still_a_name() -> None:
+    assert ("name", "Carmen") in facts("Hello. Carmen here, quick update.")
+    assert ("name", "Tomás") in facts("Dear coach, I'm Tomás, a wedding photographer.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do two things. First, we paint tiles by hand.",
+        "Three main things: 1. Weekly tiffin boxes 2. Office lunch platters",
+        "hey. duarte here. i make shopify themes, solo, lisbon",
+        "Mole negro is the star, of course.",
+        "i do wedding photography, based in lekki",
+    ],
+)
+def test_counts_fillers_and_places_are_not_offers(text: str) -> None:
+    offers = {v.lower() for c, v in facts(text) if c == "offer"}
+    assert not offers & {"two things", "three main things", "solo", "lisbon", "of course", "based"}
+
+
+def test_a_master_of_a_trade_names_the_trade_not_a_master_trade() -> None:
+    assert not [v for c, v in facts("I'm a master carpenter in Guadalajara.") if c == "industry" and "master" in v]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Big news, I signed a retainer with a law firm in Old Montreal.",
+        "We hired Ana, a designer from Porto, for the new labels.",
+        "My friend Priya, who runs a practice in Leicester, raised her fees.",
+        "We ship through a fulfilment partner in Rotterdam now.",
+    ],
+)
+def test_where_another_party_is_is_not_the_business_location(text: str) -> None:
+    assert not [f for f in extract(text) if f.category == "location"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("I have a small bakery in Leeds.", "Leeds"),
+        ("We are a design partner based in Pune.", "Pune"),
+        ("We moved to a bigger unit in Kirkstall.", "Kirkstall"),
+    ],
+)
+def test_the_business_location_is_still_read(text: str, place: str) -> None:
+    assert ("location", place) in facts(text)
