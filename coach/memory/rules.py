@@ -438,9 +438,32 @@ _NOT_AN_INDUSTRY = re.compile(
     r"^(?:(?:[\w-]+\s+){0,2})(?:mum|mom|dad|mother|father|wife|husband|parent|friend|fan|"
     r"member|person|guy|girl|woman|man|bit|lot|couple|few|question|while|week|month|year|day|"
     r"classmate|colleague|cousin|sister|brother|son|daughter|uncle|aunt|auntie|neighbou?r|mentor|"
-    r"teacher|student|client|customer|partner|boss|mate|pal|buddy|lady|gentleman|chap|bloke)s?\b",
+    r"teacher|student|client|customer|partner|boss|mate|pal|buddy|lady|gentleman|chap|bloke)s?\b"
+    r"|^(?:who|i|every|in|near|like|to)\b",  # "who runs a yoga studio", "I rented a kitchen"
     re.IGNORECASE,
 )
+# Not a competitor: the customers ("Tourists, many…"), family, or a word about them ("Cheap,
+# fast", "not the cooperative").
+_NOT_A_COMPETITOR = re.compile(
+    r"^(?:new\s+)?(?:tourists|parents|mums|moms|buyers|customers|clients|people|kids|students|locals|"
+    r"grandmother|grandfather|mother|father|wife|husband|cheap)$|^(?:not|n't|very|same|di|dem)\b",
+    re.IGNORECASE,
+)
+# Not what was decided: when or with whom ("decided last week", "yesterday with Femke"), a
+# condition ("If she can promise that"), or the word itself ("new rule").
+_NOT_A_DECISION = re.compile(
+    r"^(?:last|yesterday|today|tonight|this (?:morning|week|together)|with|about|if|it\b|new rule)",
+    re.IGNORECASE,
+)
+# A role word the person is not: one hired, compared, listed, or someone else's.
+_NOT_ONES_ROLE = re.compile(
+    r"^(?:hire[sd]?|hiring|instead|even|(?:and|or) an?|odd|by|as|wife|husband|son|daughter|mum|mom|dad|"
+    r"brother|sister)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORD = re.compile(p.ROLE_WORDS, re.IGNORECASE)  # "running coach", not "running late"
+# A greeting to the coach is not a role ("thx coach", "Vinaka vakalevu coach").
+_ADDRESSED = re.compile(r"^" + p.GREETING + r"(?:\s+\w+)?\s+coach(?:ing)?$", re.IGNORECASE)
 _SIZE = re.compile(
     r"^(?:(?:small|tiny|little|new|young|growing|local|family-run|family|independent|one-person|two-person|solo|boutique|start-up)\s+)+",
     re.IGNORECASE,
@@ -661,6 +684,8 @@ def plausible(category: str, value: str) -> bool:
             and first not in {"a", "an", "my", "our", "it", "the", "this", "that"}
             and value.lower() not in NOT_A_PLACE
         )
+    if category in ("role", "industry") and _ADDRESSED.match(value):
+        return False
     if category == "industry":
         return (
             1 <= len(words) <= 6
@@ -671,18 +696,28 @@ def plausible(category: str, value: str) -> bool:
     if category == "role":
         if re.match(r"^(?:which|what|whose|more the|only the|the only)\b", value, re.IGNORECASE):
             return False  # "which farmer", "more the head roaster"
+        if _NOT_ONES_ROLE.match(value):
+            return False  # "Hired a fourth vet", "even a pharmacist", "wife and daughter cook"
         if re.search(r"\b(?:is|are|was|were)\b", value, re.IGNORECASE):
             return False  # "Inês is the painter": someone else's role
         if first.endswith("ing") and len(words) > 1 and words[1].lower() in {"a", "an", "the", "my", "our", "some"}:
             return False  # "I'm adding a nurse-friendly set" (a "wedding photographer" is a role)
-        return (first not in _NOT_A_NAME or first in {"head", "creative", "managing"}) and (
+        return (
+            first not in _NOT_A_NAME
+            or first in {"head", "creative", "managing"}
+            or (len(words) == 2 and first.endswith("ing") and bool(_ROLE_WORD.fullmatch(words[1])))
+        ) and (
             not FIRST_PERSON.search(value) or bool(_ROLE_AND_SHARE.match(value))
         )
     if category == "competitor":
-        return not re.match(
-            r"^(?:them|they|him|her|everyone|everybody|people|others)\b", value, re.IGNORECASE
+        return not (
+            re.match(r"^(?:them|they|him|her|everyone|everybody|people|others)\b", value, re.IGNORECASE)
+            or _NOT_A_COMPETITOR.match(value)
+            or (len(words) == 1 and is_place(value))  # "the big Oahu shops"
         )
-    if category == "decision" and re.match(r"^(?:an?|the)\s+\w+$", value, re.IGNORECASE):
+    if category == "decision" and (
+        re.match(r"^(?:an?|the)\s+\w+$", value, re.IGNORECASE) or _NOT_A_DECISION.match(value)
+    ):
         return False
     if category == "challenge" and len(words) == 1:
         return len(value) >= 4 and first not in _NOT_A_NAME

@@ -889,3 +889,26 @@ def test_where_another_party_is_is_not_the_business_location(text: str) -> None:
 )
 def test_the_business_location_is_still_read(text: str, place: str) -> None:
     assert ("location", place) in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("My friend, who runs a yoga studio, charges a lot.", "industry"),
+        ("BIG NEWS I rented a small studio near the metro!", "industry"),
+        ("nope, all good. cheers coach", "role"),
+        ("Hired a second baker for weekends, starts May.", "role"),
+        ("i do the selling, wife and daughter cook.", "role"),
+        ("Competition? Tourists, mostly, they buy at the airport.", "competitor"),
+        ("Decided last week, the team is already on it.", "decision"),
+        ("If she can promise that, maybe.", "decision"),
+    ],
+)
+def test_what_someone_else_does_or_when_is_not_the_persons_fact(text: str, category: str) -> None:
+    assert not [f for f in extract(text) if f.category == category]
+
+
+def test_a_role_named_after_an_activity_is_a_role() -> None:
+    assert ("role", "running coach") in facts("I'm a running coach in Leeds.")
+    assert not [f for f in extract("I'm running late, sorry.") if f.category == "role"]
+
