@@ -442,6 +442,22 @@ _NOT_AN_INDUSTRY = re.compile(
     r"|^(?:who|i|every|in|near|like|to)\b",  # "who runs a yoga studio", "I rented a kitchen"
     re.IGNORECASE,
 )
+# What says nothing about the person in the kinds stated in their own words: a heading ("Goals
+# for 2026: 1", "The biggest problem"), talk to the coach ("I want to tell you…", "I need to
+# think about it", "Not joking", "Hold me to it"), or someone else's advice ("My nephew says I
+# should buy trucks").
+_STATED_IN_WORDS = frozenset({"goal", "decision", "challenge", "preference", "value", "audience", "offer"})
+_NOT_STATED = re.compile(
+    r"^(?:my |our |the )?(?:personal |main |biggest |hardest |big )?(?:goals?|problems?|challenges?|"
+    r"issues?|things?|one)(?: (?:for )?\d{4})?(?: is)?\W*\d*$|"
+    r"^(?:tell you|let me|show (?:you|the photo)|i should mention|think (?:about it|it over)|"
+    r"not joking|no joke|nah\b|i hate it|i love it|i said it|hold me to it|number \w+$|too much$|"
+    r"khalas$|you're good$|don't get me started$|(?:as |like )?i (?:said|told you)(?: before)?$|"
+    r"this will not change$|hmm+$|whatever$|(?:yes|yeah|yep)(?: please| pls)?$|please$|"
+    r"from the deck$|values?\W*\d*$|actually yes$|same (?:people|ladies|ones|as before)$|i keep it$)|"
+    r"\b(?:says|said|suggests?|suggested|reckons)\b[^.]*\b(?:i|we) should\b",
+    re.IGNORECASE,
+)
 # Not a competitor: the customers ("Tourists, many…"), family, or a word about them ("Cheap,
 # fast", "not the cooperative").
 _NOT_A_COMPETITOR = re.compile(
@@ -725,6 +741,10 @@ def plausible(category: str, value: str) -> bool:
         return False  # "Three main things", "of course", "80k"
     if category == "offer" and len(words) == 1 and is_place(value):
         return False  # "we make juices, Dakar"
+    if category in _STATED_IN_WORDS and _NOT_STATED.search(value):
+        return False
+    if category == "audience" and (re.match(r"\W*" + p.MONEY, value, re.IGNORECASE) or first == "to"):
+        return False  # "New target: $40k MRR by end of 2026" is a goal
     if category in ("goal", "decision", "challenge", "preference", "audience", "offer"):
         return (
             len(value) >= 3
@@ -744,7 +764,7 @@ def plausible(category: str, value: str) -> bool:
 _NOT_AN_OFFER_VALUE = re.compile(
     r"^(?:(?:mostly|just|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|a few|few|several|some|"
     r"(?:a )?couple of)\s+(?:main\s+|different\s+)?(?:things?|packages?|options?|services?|products?)$|"
-    r"^regarding\b|"
+    r"^regarding\b|^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
     r"^[\W\d]*(?:k|m|mil|million|grand)?[\W\d]*$|"
     r"^(?:of course|based|sure|age|the money|money|solo|everything|stuff|myself|(?:a )?(?:new )?products?)$",
     re.IGNORECASE,

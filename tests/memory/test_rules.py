@@ -912,3 +912,30 @@ def test_a_role_named_after_an_activity_is_a_role() -> None:
     assert ("role", "running coach") in facts("I'm a running coach in Leeds.")
     assert not [f for f in extract("I'm running late, sorry.") if f.category == "role"]
 
+
+def test_family_doing_the_work_is_not_an_offer() -> None:
+    assert ("offer", "wife and daughter cook") not in facts("i do the selling, wife and daughter cook.")
+    assert ("offer", "daughter-and-mother matching dresses") in facts("We sell daughter-and-mother matching dresses.")
+
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_fact"),
+    [
+        ("Goals for 2027: 1. Open a second shop 2. Hire a baker", "goals for 2027"),
+        ("I want to tell you: the benches are now from $400.", "tell you"),
+        ("Maybe a loyalty card. I need to think about it.", "think about it"),
+        ("Like I said before, we never use palm oil.", "i said before"),
+        ("My cousin says I should open a second stall at the beach.", "my cousin says"),
+    ],
+)
+def test_a_heading_or_talk_to_the_coach_is_not_a_fact(text: str, not_a_fact: str) -> None:
+    assert not [v for _, v in facts(text) if v.lower().startswith(not_a_fact)]
+
+
+def test_a_new_target_in_money_is_a_goal_not_an_audience() -> None:
+    assert ("goal", "$40k MRR by end of 2027") in facts("New target: $40k MRR by end of 2027.")
+    assert not [f for f in extract("New target: $40k MRR by end of 2027.") if f.category == "audience"]
+    said = "Our customers are mostly owner-managed companies with a turnover under £1m."
+    assert ("audience", "owner-managed companies with a turnover under £1m") in facts(said)
+
