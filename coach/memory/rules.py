@@ -454,15 +454,23 @@ _NOT_STATED = re.compile(
     r"not joking|no joke|nah\b|i hate it|i love it|i said it|hold me to it|number \w+$|too much$|"
     r"khalas$|you're good$|don't get me started$|(?:as |like )?i (?:said|told you)(?: before)?$|"
     r"this will not change$|hmm+$|whatever$|(?:yes|yeah|yep)(?: please| pls)?$|please$|"
-    r"from the deck$|values?\W*\d*$|actually yes$|same (?:people|ladies|ones|as before)$|i keep it$)|"
+    r"from the deck$|values?\W*\d*$|actually yes$|same (?:people|ladies|ones|as before)$|i keep it$|"
+    r"all sorts$|different$)|"
     r"\b(?:says|said|suggests?|suggested|reckons)\b[^.]*\b(?:i|we) should\b",
+    re.IGNORECASE,
+)
+_NO_LONGER_A_PROBLEM = re.compile(
+    r"\b(?:no longer|not)\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:problem|concern|issue|worry)\b|"
+    r"\bnot a problem\b",
     re.IGNORECASE,
 )
 # Not a competitor: the customers ("Tourists, many…"), family, or a word about them ("Cheap,
 # fast", "not the cooperative").
 _NOT_A_COMPETITOR = re.compile(
     r"^(?:new\s+)?(?:tourists|parents|mums|moms|buyers|customers|clients|people|kids|students|locals|"
-    r"grandmother|grandfather|mother|father|wife|husband|cheap)$|^(?:not|n't|very|same|di|dem)\b",
+    r"grandmother|grandfather|mother|father|wife|husband|cheap|big|small|huge|tough|fierce|strong|"
+    r"crazy|hard|high|low|everywhere)$|^(?:not|n't|very|same|di|dem)\b|^\W*" + p.MONEY
+    + r"|^(?!.*[^\W\d_]{3})(?=.*\d)",  # "R 900": an amount, no name
     re.IGNORECASE,
 )
 # Not what was decided: when or with whom ("decided last week", "yesterday with Femke"), a
@@ -697,6 +705,7 @@ def plausible(category: str, value: str) -> bool:
     if category == "company":
         return (
             len(words) <= 6
+            and not re.search(r"\b(?:means|is|are|was|were)\b", value, re.IGNORECASE)
             and first not in {"a", "an", "my", "our", "it", "the", "this", "that"}
             and value.lower() not in NOT_A_PLACE
         )
@@ -735,6 +744,8 @@ def plausible(category: str, value: str) -> bool:
         re.match(r"^(?:an?|the)\s+\w+$", value, re.IGNORECASE) or _NOT_A_DECISION.match(value)
     ):
         return False
+    if category == "challenge" and _NO_LONGER_A_PROBLEM.search(value):
+        return False  # "Diesel is no longer a major concern"
     if category == "challenge" and len(words) == 1:
         return len(value) >= 4 and first not in _NOT_A_NAME
     if category == "offer" and _NOT_AN_OFFER_VALUE.match(value):
@@ -764,7 +775,7 @@ def plausible(category: str, value: str) -> bool:
 _NOT_AN_OFFER_VALUE = re.compile(
     r"^(?:(?:mostly|just|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|a few|few|several|some|"
     r"(?:a )?couple of)\s+(?:main\s+|different\s+)?(?:things?|packages?|options?|services?|products?)$|"
-    r"^regarding\b|^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
+    r"^(?:regarding|because)\b|^we prepare students for the following$|^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
     r"^[\W\d]*(?:k|m|mil|million|grand)?[\W\d]*$|"
     r"^(?:of course|based|sure|age|the money|money|solo|everything|stuff|myself|(?:a )?(?:new )?products?)$",
     re.IGNORECASE,
@@ -1112,7 +1123,9 @@ def _from_statement(
                 if _PLAN.search(clause) or _PAST.search(clause):
                     continue  # "I want to open a branch in Ikeja", "I grew up on a farm in Cork"
                 if category == "price" and someone_elses_amount(
-                    _said_before(sentence, text, start), clause
+                    _said_before(sentence, text, start),
+                    clause,
+                    _CLAUSE_START.split(text[end:])[0],
                 ):
                     continue
                 if category == "location" and _someone_elses_place(
@@ -1153,7 +1166,7 @@ _NOT_OURS = re.compile(  # an amount someone else charges, earns, or the person 
 # considered ("I considered €280 but…").
 _SOMEONE_ELSE = re.compile(
     r"\b(?:they(?!\s+(?:cost|are|come|go|retail|run|want|need|order|buy|book|pay|love|like)\b)|they're|their|them|he|he's|his|him|she|"
-    r"she's|her|hers|friends?|mate|buddy|cousin|aunty|auntie|aunt|uncle|nephew|niece|neighbou?r|"
+    r"she's|her|hers|friends?|freinds?|mate|buddy|cousin|aunty|auntie|aunt|uncle|nephew|niece|neighbou?r|"
     r"comadre|colleague|family|competitors?|rivals?|chains?|someone|somebody|another|others|"
     r"everyone|everybody|supermarkets?|dealers?|government|bloggers?|influencers?|freelancers?|"
     r"adjusters?|agencies|(?:a|one|some|the|this)\s+(?:guy|lady|woman|man|bloke|sponsor|"
@@ -1168,7 +1181,7 @@ _SOMEONE_ELSE = re.compile(
 # unless it is the person's own ("my salon charges £30").
 _SELLS = re.compile(
     r"\b(?<!standard )(?:charges|sells(?!\s+for)|asks|advertises|shows|accepts|publishes|quotes)"
-    r"(?=\s+[^\s:])",
+    r"(?=\s+[^\s:])|^\W*(?-i:[A-Z][\w'-]*[A-Z][\w'-]*)\s+(?:has|does|is like)\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -1182,6 +1195,9 @@ _NOT_A_PRICE = re.compile(
     r"\b(?:(?:we|i)\s+(?:were|was)\s+at|last (?:yr|year|month)|(?:pay|paid|paying)\s+"
     r"(?:him|her|them)|(?:we|i)(?:'ll| will| have to| had to| now)?\s+(?:pay|paid)|had to pay)\b",
     re.IGNORECASE,
+)
+_BY_WHEN = re.compile(  # a target: "£3k a month by summer"
+    r"\bby (?:summer|spring|autumn|fall|winter|christmas|the end|end of|next|20\d\d)\b", re.IGNORECASE
 )
 _OURSELVES = re.compile(r"\b(?:i|i'm|i've|i'll|we|we're|we've|we'll|my|our|us|me)\b", re.IGNORECASE)
 
@@ -1212,10 +1228,10 @@ def _someone_elses_place(before: str) -> bool:
     return bool(_SOMEONE_ELSES_PLACE.search(party)) and not _WE_ARE_A.search(party)
 
 
-def someone_elses_amount(before: str, clause: str) -> bool:
+def someone_elses_amount(before: str, clause: str, after: str = "") -> bool:
     """Whether the amount after `before` (its sentence up to it) is not the person's own price:
-    someone else's, reported by someone else, only considered, or not a price at all. `clause`
-    is the clause holding it."""
+    someone else's, reported by someone else, only considered, or not a price at all ("£3k a
+    month by summer" is a goal). `clause` is the clause holding it, `after` the rest of it."""
     lead = _CLAUSE_START.split(before)[-1]
     since = [m.start() for m in _OURSELVES.finditer(before)]
     window = before[since[-1] :] if since else before
@@ -1223,7 +1239,11 @@ def someone_elses_amount(before: str, clause: str) -> bool:
         _SOMEONE_ELSE.search(part)
         or (_SELLS.search(part) and not re.match(r"\W*(?:my|our)\b", part, re.IGNORECASE))
         for part in (window, lead, clause)
-    ) or bool(_REPORTED.search(before) or _NOT_A_PRICE.search(f"{window} {clause}"))
+    ) or bool(
+        _REPORTED.search(before)
+        or _NOT_A_PRICE.search(f"{window} {clause}")
+        or _BY_WHEN.search(f"{clause}{after}")
+    )
 
 
 _PRICE_PIECE = re.compile(r"\s*(?:[;(]|,(?!\d{3}(?!\d))|\s[–—-]\s|\.\s|\b(?:and|then|but|while|whereas)\s)\s*", re.IGNORECASE)
@@ -1252,7 +1272,9 @@ def _unread_prices(text: str, read: list[tuple[int, int]], sentence: str = "") -
         value = _PRICE_LEAD.sub("", clean_value(text[start:end]))
         if (
             someone_elses_amount(
-                _said_before(sentence or text, text, match.start()), text[start : match.end()]
+                _said_before(sentence or text, text, match.start()),
+                text[start : match.end()],
+                text[match.end() : end],
             )
             or p.NOT_PRICED.search(value)
             or _NOT_OURS.search(value)

@@ -939,3 +939,39 @@ def test_a_new_target_in_money_is_a_goal_not_an_audience() -> None:
     said = "Our customers are mostly owner-managed companies with a turnover under £1m."
     assert ("audience", "owner-managed companies with a turnover under £1m") in facts(said)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fit-Pro has 45 zł for a drop-in, we're cheaper.",  # a named seller
+        "BCG is like $900 a day, crazy money.",
+        "My freind does pottery courses for €300.",  # however it is spelt
+    ],
+)
+def test_a_named_seller_or_a_friend_prices_their_own_work(text: str) -> None:
+    assert not [f for f in extract(text) if f.category == "price"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("PT sessions are £40 each.", "£40"), ("DIY kits are £12.", "£12"), ("IELTS prep is £200 for 8 weeks.", "£200")],
+)
+def test_a_product_named_in_capitals_keeps_its_price(text: str, amount: str) -> None:
+    assert [f for f in extract(text) if f.category == "price" and amount in f.value]
+
+
+def test_a_problem_that_is_gone_is_not_a_challenge() -> None:
+    assert not plausible("challenge", "Rent is no longer a big concern")
+    assert not plausible("challenge", "Parking not a problem anymore")
+    assert plausible("challenge", "Rent is a big concern")
+
+
+def test_a_reply_opening_with_yes_can_still_name_an_offer() -> None:
+    assert plausible("offer", "Yes, a new seaweed soap")
+
+
+def test_words_about_the_competition_are_not_competitors() -> None:
+    assert not plausible("competitor", "big")
+    assert not plausible("competitor", "R 900")
+    assert plausible("competitor", "Big Stack Burgers")
