@@ -775,7 +775,8 @@ def plausible(category: str, value: str) -> bool:
 _NOT_AN_OFFER_VALUE = re.compile(
     r"^(?:(?:mostly|just|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|a few|few|several|some|"
     r"(?:a )?couple of)\s+(?:main\s+|different\s+)?(?:things?|packages?|options?|services?|products?)$|"
-    r"^(?:regarding|because)\b|^we prepare students for the following$|^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
+    r"^(?:regarding|because)\b|\bthe following\W*$|"
+    r"^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
     r"^[\W\d]*(?:k|m|mil|million|grand)?[\W\d]*$|"
     r"^(?:of course|based|sure|age|the money|money|solo|everything|stuff|myself|(?:a )?(?:new )?products?)$",
     re.IGNORECASE,
@@ -1252,7 +1253,7 @@ _PRICE_PIECE = re.compile(r"\s*(?:[;(]|,(?!\d{3}(?!\d))|\s[–—-]\s|\.\s|\b(?:
 def _said_before(sentence: str, text: str, at: int) -> str:
     """What the sentence says before position `at` of `text`, the statements kept from it
     (keeping statements drops "My neighbour sells honey at the market," before "£6 a jar")."""
-    found = sentence.find(text[at:])
+    found = sentence.rfind(text[at:])
     return sentence[:found] if found >= 0 else text[:at]
 
 
