@@ -479,10 +479,11 @@ _NOT_A_DECISION = re.compile(
     r"^(?:last|yesterday|today|tonight|this (?:morning|week|together)|with|about|if|it\b|new rule)",
     re.IGNORECASE,
 )
+# The family members who share the work: what they do is not the person's role or offer.
+_FAMILY = r"(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)"
 # A role word the person is not: one hired, compared, listed, or someone else's.
 _NOT_ONES_ROLE = re.compile(
-    r"^(?:hire[sd]?|hiring|instead|even|(?:and|or) an?|odd|by|as|wife|husband|son|daughter|mum|mom|dad|"
-    r"brother|sister)\b",
+    r"^(?:hire[sd]?|hiring|instead|even|(?:and|or) an?|odd|by|as|" + _FAMILY + r")\b",
     re.IGNORECASE,
 )
 _ROLE_WORD = re.compile(p.ROLE_WORDS, re.IGNORECASE)  # "running coach", not "running late"
@@ -776,7 +777,7 @@ _NOT_AN_OFFER_VALUE = re.compile(
     r"^(?:(?:mostly|just|only)\s+)?(?:\d+|one|two|three|four|five|six|seven|a few|few|several|some|"
     r"(?:a )?couple of)\s+(?:main\s+|different\s+)?(?:things?|packages?|options?|services?|products?)$|"
     r"^(?:regarding|because)\b|\bthe following\W*$|"
-    r"^(?:my\s+)?(?:wife|husband|son|daughter|mum|mom|dad|brother|sister)(?![\w-])|"
+    r"^(?:my\s+)?" + _FAMILY + r"(?![\w-])|"
     r"^[\W\d]*(?:k|m|mil|million|grand)?[\W\d]*$|"
     r"^(?:of course|based|sure|age|the money|money|solo|everything|stuff|myself|(?:a )?(?:new )?products?)$",
     re.IGNORECASE,
